@@ -1,0 +1,40 @@
+import Model
+import SimRandom
+
+/// A scenario's `hosts`, `placement` and `hostSchedule`.
+enum ClusterConfig {
+    static func read(_ m: ConfigMap) throws -> ClusterSpec {
+        let placement = try m.optional("placement")?.choice(PlacementPolicy.self, what: "placement policy") ?? .firstFit
+        guard let h = try m.map("hosts") else {
+            if let s = m.optional("hostSchedule") { throw s.error("a host schedule needs a hosts pool") }
+            return ClusterSpec(hosts: nil, placement: placement)
+        }
+        var pool = HostPoolSpec(count: try h.required("count").int(min: 0),
+                                cpu: try h.required("cpu").positive(),
+                                memoryMiB: try h.required("memory").mebibytes())
+        if let r = try h.map("reserved") {
+            pool.reservedCpu = try r.optional("cpu")?.nonNegative() ?? 0
+            pool.reservedMemoryMiB = try r.optional("memory")?.mebibytes() ?? 0
+            try r.finish()
+        }
+        if pool.reservedCpu >= pool.cpu { throw try h.required("cpu").error("leaves no CPU after the reserved capacity") }
+        pool.maxInstances = try h.optional("maxPods")?.int(min: 1)
+        pool.pricePerHour = try h.optional("pricePerHour")?.nonNegative() ?? 0
+        if let v = h.optional("boot") { pool.boot = try DistributionConfig.read(v, .duration) }
+        if let v = h.optional("registryLatency") { pool.registryLatency = try DistributionConfig.read(v, .duration) }
+        if let v = h.optional("pullBandwidth") { pool.pullBandwidth = try DistributionConfig.read(v, .bandwidth) }
+        pool.cacheBytes = try h.optional("layerCache")?.bytes() ?? .infinity
+        pool.prepulled = try h.optional("prepulled")?.bool() ?? false
+        try h.finish()
+
+        var schedule: [HostStep] = []
+        for item in try m.optional("hostSchedule")?.list() ?? [] {
+            let s = try item.map()
+            let at = try s.required("at").duration()
+            if let last = schedule.last, at < last.at { throw item.error("steps must be in time order") }
+            schedule.append(HostStep(at: at, hosts: try s.required("hosts").int(min: 0)))
+            try s.finish()
+        }
+        return ClusterSpec(hosts: pool, placement: placement, hostSchedule: schedule)
+    }
+}

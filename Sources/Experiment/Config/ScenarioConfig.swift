@@ -1,0 +1,86 @@
+import Foundation
+import Model
+import SimRandom
+
+/// One entry of `scenarios:`, layered over its preset when it names one.
+enum ScenarioConfig {
+    static func read(_ item: ConfigValue, _ context: ScenarioContext) throws -> (ScenarioSpec, [String: Any]) {
+        let own = try item.map()
+        var layers = [item]
+        if let presetValue = own.optional("preset") {
+            layers.append(try PresetLibrary.load(try presetValue.string(), near: context.configDirectory, at: presetValue))
+        }
+        let m = ConfigMap(layers: layers)
+        _ = m.optional("preset")
+        _ = m.optional("description")
+        let name = try m.required("name").string()
+
+        let platform = try PlatformConfig.read(m, context)
+        let cluster = try ClusterConfig.read(m)
+        let trafficValue = m.optional("traffic") ?? context.traffic
+        guard let trafficValue else { throw m.missing("traffic") }
+        let traffic = try TrafficConfig.read(trafficValue, directory: context.configDirectory)
+
+        var (demand, slo) = (context.demand, context.sloLatency)
+        if let service = try m.map("service") {
+            (demand, slo) = try ServiceConfig.override(service, demand: demand, slo: slo)
+        }
+
+        var scale: [ScaleStep] = []
+        for entry in try m.optional("scaleSchedule")?.list() ?? [] {
+            let s = try entry.map()
+            let at = try s.required("at").duration()
+            if let last = scale.last, at < last.at { throw entry.error("steps must be in time order") }
+            scale.append(ScaleStep(at: at, replicas: try s.required("replicas").int(min: 0)))
+            try s.finish()
+        }
+        let spec = ScenarioSpec(
+            name: name, duration: context.duration, warmup: context.warmup, traffic: traffic,
+            demand: demand, sloLatency: slo, platform: platform,
+            replicas: try m.optional("replicas")?.int(min: 0) ?? 1,
+            concurrency: try m.optional("concurrency")?.int(min: 1) ?? 1,
+            queueLimit: try m.optional("queueLimit")?.int(min: 0),
+            loadBalancer: try m.optional("loadBalancer")?.choice(LoadBalancerPolicy.self, what: "load balancer") ?? .roundRobin,
+            cluster: cluster, scaleSchedule: scale, timeseriesInterval: context.timeseriesInterval)
+        try m.finish()
+        return (spec, m.resolved())
+    }
+}
+
+/// Platform presets: `experiments/presets/NAME.yaml`, found beside the
+/// experiment file, one folder up, or under the working directory.
+enum PresetLibrary {
+    static func load(_ name: String, near directory: String, at: ConfigValue) throws -> ConfigValue {
+        let candidates = [
+            "\(directory)/presets/\(name).yaml",
+            "\(directory)/../presets/\(name).yaml",
+            "experiments/presets/\(name).yaml",
+        ]
+        guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+            let known = available(near: directory)
+            throw at.error("unknown preset '\(name)'\(Suggestion.hint(name, known)); presets: \(known.joined(separator: ", "))")
+        }
+        let value = try ExperimentLoader.parse(path: normalized(path))
+        guard case .mapping = value.node else { throw value.error("a preset must be a mapping of scenario keys") }
+        return value
+    }
+
+    static func available(near directory: String) -> [String] {
+        let dirs = ["\(directory)/presets", "\(directory)/../presets", "experiments/presets"]
+        let names = dirs.flatMap { (try? FileManager.default.contentsOfDirectory(atPath: $0)) ?? [] }
+        return Set(names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }).sorted()
+    }
+}
+
+/// `a/b/../c` → `a/c`, keeping a relative path relative for messages.
+func normalized(_ path: String) -> String {
+    var parts: [Substring] = []
+    for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+        if part == "..", let last = parts.last, last != "..", !last.isEmpty {
+            parts.removeLast()
+        } else if part != "." {
+            parts.append(part)
+        }
+    }
+    return parts.joined(separator: "/")
+}

@@ -1,0 +1,43 @@
+/// One instance started during a run: when it was asked for, where it ran,
+/// and how long each phase of its boot took (a row of boots.csv).
+public struct BootRecord: Sendable {
+    public var instance: Int
+    public var platform: PlatformKind
+    public var host: Int
+    public var requested: Double
+    /// nil when it never became Ready within the run.
+    public var ready: Double?
+    /// Seconds spent Pending (waiting for a host), then per platform phase.
+    public var pending: Double
+    public var phases: [String: Double]
+    public var pullBytes: Double
+    public var cachedBytes: Double
+
+    /// Request to Ready.
+    public var timeToReady: Double? { ready.map { $0 - requested } }
+    /// Placement to Ready: the boot pipeline alone.
+    public var bootTime: Double? { ready.map { $0 - requested - pending } }
+}
+
+/// One row of timeseries.csv: an interval [start, start + width).
+public struct TimeSeriesRow: Sendable {
+    public var start: Double
+    public var offeredRate: Double
+    public var arrivals: Int
+    public var completions: Int
+    public var rejections: Int
+    public var desired: Int
+    public var pending: Int
+    public var booting: Int
+    public var ready: Int
+    public var terminating: Int
+    public var hosts: Int
+    public var cpuUtilization: Double
+    public var queueLength: Int
+    public var latencyP95: Double
+
+    public static let columns = [
+        "time_s", "offered_rate", "arrivals", "completions", "rejections", "desired", "pending",
+        "booting", "ready", "terminating", "hosts", "cpu_utilization", "queue_length", "latency_p95_s",
+    ]
+}

@@ -1,0 +1,126 @@
+import DequeModule
+import SimCore
+
+/// The events of the model: data, not closures, carrying small integer ids.
+/// Kept within 7 bytes of payload so a queue entry stays 24 bytes.
+public enum SimEvent: Sendable {
+    case arrival
+    case departure(request: Int32)
+    case warmupEnd
+    case sample
+    case scale(step: Int32)
+    case hostScale(step: Int32)
+    case hostReady(host: Int32)
+    /// The current boot phase of an instance has ended.
+    case phaseDone(instance: Int32)
+    /// The registry latency before an instance's layer downloads has passed.
+    case pullStart(instance: Int32)
+    /// Layer downloads on a host may have finished (stale if the generation moved on).
+    case pullProgress(host: Int32, generation: UInt16)
+    /// A terminating instance's grace period is over.
+    case terminationDeadline(instance: Int32)
+}
+
+/// One request in the system. Kept in a pool with a free list, so memory
+/// grows with requests in flight, never with requests simulated.
+struct Request {
+    var arrival: Double
+    var start: Double = 0
+    var service: Double
+    var instance: Int32
+    /// Whether its statistics count (it arrived after the warm-up).
+    var counted: Bool
+    var departureEvent = EventID(sequence: 0)
+    /// False once it has left and its slot is free for reuse.
+    var live = true
+}
+
+struct RequestPool {
+    private(set) var items: [Request] = []
+    private var free: [Int32] = []
+
+    var inUse: Int { items.count - free.count }
+
+    mutating func add(_ r: Request) -> Int32 {
+        if let id = free.popLast() {
+            items[Int(id)] = r
+            return id
+        }
+        items.append(r)
+        return Int32(items.count - 1)
+    }
+
+    mutating func remove(_ id: Int32) {
+        items[Int(id)].live = false
+        free.append(id)
+    }
+
+    /// Ids of the requests in the system, in id order.
+    func liveIDs() -> [Int32] {
+        items.indices.filter { items[$0].live }.map { Int32($0) }
+    }
+
+    subscript(id: Int32) -> Request {
+        get { items[Int(id)] }
+        _modify { yield &items[Int(id)] }
+    }
+}
+
+/// One instance (VM, container, microVM or bare server): `concurrency`
+/// service slots and a FIFO queue, on a host, moving through its lifecycle.
+struct Instance {
+    var state: InstanceState = .pending
+    var host: Int32 = -1
+    var busy: Int32 = 0
+    var queue = Deque<Int32>()
+    /// Whether it was part of the warm fleet at t = 0 (no boot record).
+    var warm = false
+
+    // Boot bookkeeping.
+    var requestedAt: Double
+    var placedAt: Double = .nan
+    var readyAt: Double = .nan
+    var phaseIndex = -1
+    var phaseStart: Double = 0
+    var phaseDurations: [Double] = []
+    var phaseEvent: EventID?
+    var containerStarted: Double = .nan
+    var layersOutstanding = 0
+    var pullBytes: Double = 0
+    var cachedBytes: Double = 0
+    var deadlineEvent: EventID?
+
+    init(requestedAt: Double, phases: Int) {
+        self.requestedAt = requestedAt
+        self.phaseDurations = Array(repeating: .nan, count: phases)
+    }
+
+    /// Requests it holds: in service plus queued.
+    var outstanding: Int { Int(busy) + queue.count }
+
+    /// Counts toward the desired replicas (not on its way out).
+    var isLive: Bool { state < .terminating }
+}
+
+/// A host or node: capacity, the instances on it, its layer cache and the
+/// layer downloads that share its pull bandwidth.
+struct Host {
+    enum State { case booting, ready, gone }
+    var state: State
+    var freeCpu: Double
+    var freeMemoryMiB: Double
+    var instances = 0
+    var activeSince: Double
+    var cache: LayerCache
+    var bandwidth: Double
+    var downloads: [Download] = []
+    var lastPullUpdate: Double = 0
+    var pullGeneration: UInt16 = 0
+
+    struct Download {
+        var layer: String
+        var bytes: Double
+        var remaining: Double
+        var waiters: [Int32]
+    }
+}

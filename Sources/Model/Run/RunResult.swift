@@ -1,0 +1,24 @@
+/// What one replication of one scenario produced.
+public struct RunResult: Sendable {
+    /// Metric values in `RunResult.metricNames` order.
+    public var metrics: [Double]
+    public var boots: [BootRecord]
+    public var timeseries: [TimeSeriesRow]
+    /// Engine work, for speed reports: events handled and arrivals generated.
+    public var events: UInt64
+    public var arrivalsSimulated: Int
+
+    public static let metricNames = [
+        "requests", "completed", "rejected", "dropped", "rejected_ratio", "throughput_rps",
+        "wait_mean_s", "latency_mean_s", "latency_p50_s", "latency_p95_s", "latency_p99_s",
+        "utilization_mean", "in_system_mean", "slo_violation_ratio",
+        "boots", "boot_mean_s", "boot_p95_s", "time_to_ready_mean_s",
+        "instances_mean", "hosts_mean", "pending_instance_seconds",
+        "cost_total", "cost_per_million_requests", "memory_overhead_mib_mean",
+    ]
+
+    public func value(_ name: String) -> Double {
+        guard let i = Self.metricNames.firstIndex(of: name) else { preconditionFailure("unknown metric \(name)") }
+        return metrics[i]
+    }
+}

@@ -1,0 +1,165 @@
+import SimCore
+import SimRandom
+
+/// Instances: request, placement, boot phases, Ready, termination.
+extension Simulation {
+    /// Asks for one more instance. A warm one (the fleet at t = 0) that
+    /// fits is Ready at once; any other goes through its boot pipeline.
+    mutating func requestInstance(warm: Bool = false, engine: inout Engine<SimEvent>) {
+        let id = Int32(instances.count)
+        var inst = Instance(requestedAt: engine.now, phases: phaseNames.count)
+        inst.warm = warm
+        instances.append(inst)
+        gauges.liveInstances.value += 1
+        gauges.pendingInstances.value += 1
+        unplaced.append(id)
+        placeUnplaced(&engine)
+    }
+
+    /// Places waiting instances in order while a host fits the first one.
+    mutating func placeUnplaced(_ engine: inout Engine<SimEvent>) {
+        while let id = unplaced.first {
+            let host: Int32
+            if spec.cluster.hosts == nil {
+                host = -1
+            } else if let h = chooseHost() {
+                host = h
+            } else {
+                return
+            }
+            unplaced.removeFirst()
+            place(id, on: host, &engine)
+        }
+    }
+
+    private mutating func place(_ id: Int32, on host: Int32, _ engine: inout Engine<SimEvent>) {
+        let i = Int(id)
+        let platform = spec.platform
+        instances[i].host = host
+        instances[i].placedAt = engine.now
+        if host >= 0 {
+            hosts[Int(host)].freeCpu -= platform.cpuRequest
+            hosts[Int(host)].freeMemoryMiB -= platform.memoryRequestMiB + platform.memoryOverheadMiB
+            hosts[Int(host)].instances += 1
+        }
+        gauges.pendingInstances.value -= 1
+        gauges.billedInstances.value += 1
+        gauges.memoryOverheadMiB.value += platform.memoryOverheadMiB
+        if instances[i].warm && engine.now == 0 {
+            // The warm fleet was started before the run: its image is on its node.
+            if host >= 0, let image = platform.image {
+                for layer in image.layers { hosts[Int(host)].cache.insert(layer.name, bytes: layer.bytes) }
+            }
+            becomeReady(id, engine.now)
+        } else {
+            instances[i].warm = false
+            beginPhase(0, of: id, &engine)
+        }
+    }
+
+    /// Starts phase `k` of an instance's boot pipeline, or makes it Ready
+    /// after the last one.
+    mutating func beginPhase(_ k: Int, of id: Int32, _ engine: inout Engine<SimEvent>) {
+        let i = Int(id)
+        guard k < phaseNames.count else { return becomeReady(id, engine.now) }
+        let name = phaseNames[k]
+        instances[i].phaseIndex = k
+        instances[i].phaseStart = engine.now
+        instances[i].state = InstanceState.during(phase: name)
+        let platform = spec.platform
+        let delay: Double
+        if name == "pull", platform.kind == .container {
+            guard let pullDelay = beginPull(id) else { return finishPhase(id, &engine) }
+            instances[i].phaseEvent = engine.schedule(.pullStart(instance: id), after: pullDelay)
+            return
+        } else if name == "readiness", let probe = platform.probe {
+            let started = instances[i].containerStarted.isNaN ? engine.now : instances[i].containerStarted
+            delay = probe.readyTime(started: started, appReady: engine.now) - engine.now
+        } else {
+            delay = platform.phases[name]?.sample(bootStream) ?? 0
+        }
+        instances[i].phaseEvent = engine.schedule(.phaseDone(instance: id), after: Swift.max(0, delay))
+    }
+
+    /// Records the phase that just ended and starts the next one.
+    mutating func finishPhase(_ id: Int32, _ engine: inout Engine<SimEvent>) {
+        let i = Int(id)
+        guard instances[i].state < .ready else { return }
+        let k = instances[i].phaseIndex
+        instances[i].phaseEvent = nil
+        instances[i].phaseDurations[k] = engine.now - instances[i].phaseStart
+        if phaseNames[k] == "create" { instances[i].containerStarted = engine.now }
+        beginPhase(k + 1, of: id, &engine)
+    }
+
+    mutating func becomeReady(_ id: Int32, _ now: Double) {
+        let i = Int(id)
+        instances[i].state = .ready
+        instances[i].readyAt = now
+        let position = ready.firstIndex { $0 > id } ?? ready.count
+        ready.insert(id, at: position)
+        gauges.readySlots.value += Double(concurrency)
+    }
+
+    /// Takes an instance out of service: Pending or booting ones go at once;
+    /// a Ready one stops receiving requests, finishes what it holds and is
+    /// forced out after the termination grace period.
+    mutating func terminate(_ id: Int32, _ engine: inout Engine<SimEvent>) {
+        let i = Int(id)
+        switch instances[i].state {
+        case .pending:
+            unplaced.removeAll { $0 == id }
+            instances[i].state = .gone
+            gauges.pendingInstances.value -= 1
+            gauges.liveInstances.value -= 1
+        case .starting, .booting, .initializing:
+            if let event = instances[i].phaseEvent { engine.cancel(event) }
+            retire(id, &engine)
+        case .ready:
+            ready.removeAll { $0 == id }
+            gauges.readySlots.value -= Double(concurrency)
+            instances[i].state = .terminating
+            if instances[i].outstanding == 0 {
+                retire(id, &engine)
+            } else {
+                instances[i].deadlineEvent = engine.schedule(
+                    .terminationDeadline(instance: id), after: spec.platform.terminationGrace)
+            }
+        case .terminating, .gone:
+            break
+        }
+    }
+
+    /// The instance is Gone: its host capacity is freed for waiting ones.
+    mutating func retire(_ id: Int32, _ engine: inout Engine<SimEvent>) {
+        let i = Int(id)
+        let platform = spec.platform
+        instances[i].state = .gone
+        gauges.liveInstances.value -= 1
+        gauges.billedInstances.value -= 1
+        gauges.memoryOverheadMiB.value -= platform.memoryOverheadMiB
+        let h = Int(instances[i].host)
+        if h >= 0 {
+            hosts[h].freeCpu += platform.cpuRequest
+            hosts[h].freeMemoryMiB += platform.memoryRequestMiB + platform.memoryOverheadMiB
+            hosts[h].instances -= 1
+        }
+        placeUnplaced(&engine)
+    }
+
+    /// Brings the live instance count to `desired`. Removal follows a
+    /// ReplicaSet's preference: Pending first, then the least advanced
+    /// boot, then the newest Ready instance.
+    mutating func reconcile(_ engine: inout Engine<SimEvent>) {
+        let live = instances.indices.filter { instances[$0].isLive }
+        if live.count < desired {
+            for _ in live.count..<desired { requestInstance(engine: &engine) }
+        } else if live.count > desired {
+            let victims = live.sorted { a, b in
+                let (sa, sb) = (instances[a].state, instances[b].state)
+                return sa != sb ? sa < sb : a > b
+            }
+            for v in victims.prefix(live.count - desired) { terminate(Int32(v), &engine) }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import SimCore
+import SimRandom
+
+/// Requests: arrival, load balancing, service, departure.
+extension Simulation {
+    mutating func arrive(_ engine: inout Engine<SimEvent>) {
+        let now = engine.now
+        let counted = now >= spec.warmup
+        counters.arrivalsSimulated += 1
+        if counted { counters.requests += 1 }
+        interval.arrivals += 1
+        // Demand is drawn for every arrival, served or not, so the demand
+        // stream stays aligned across scenarios (common random numbers).
+        var service = spec.demand.cpu.sample(demandStream) * cpuFactor
+        if let io = spec.demand.io { service += io.sample(demandStream) * ioFactor }
+        if let next = arrivals.next(after: now) { engine.schedule(.arrival, at: next) }
+
+        guard let target = pickInstance() else { return reject(counted) }
+        let t = Int(target)
+        if instances[t].busy < concurrency {
+            let id = requests.add(Request(arrival: now, service: service, instance: target, counted: counted))
+            gauges.inSystem.value += 1
+            beginService(id, on: target, &engine)
+        } else if let limit = spec.queueLimit, instances[t].queue.count >= limit {
+            reject(counted)
+        } else {
+            let id = requests.add(Request(arrival: now, service: service, instance: target, counted: counted))
+            gauges.inSystem.value += 1
+            instances[t].queue.append(id)
+        }
+    }
+
+    mutating func reject(_ counted: Bool) {
+        if counted { counters.rejected += 1 }
+        interval.rejections += 1
+    }
+
+    mutating func beginService(_ id: Int32, on target: Int32, _ engine: inout Engine<SimEvent>) {
+        instances[Int(target)].busy += 1
+        gauges.busySlots.value += 1
+        let now = engine.now
+        requests[id].start = now
+        requests[id].departureEvent = engine.schedule(.departure(request: id), after: requests[id].service)
+    }
+
+    mutating func depart(_ id: Int32, _ engine: inout Engine<SimEvent>) {
+        let now = engine.now
+        let r = requests[id]
+        requests.remove(id)
+        gauges.inSystem.value -= 1
+        gauges.busySlots.value -= 1
+        let latency = now - r.arrival
+        if r.counted {
+            counters.completed += 1
+            counters.waitSum += r.start - r.arrival
+            counters.latencySum += latency
+            self.latency.record(UInt64(latency * 1e6))
+            if let slo = spec.sloLatency, latency > slo { counters.sloViolations += 1 }
+        }
+        if now >= spec.warmup { counters.completionsInWindow += 1 }
+        interval.completions += 1
+        interval.latency.record(UInt64(latency * 1e6))
+
+        let i = Int(r.instance)
+        instances[i].busy -= 1
+        if let next = instances[i].queue.popFirst() {
+            beginService(next, on: r.instance, &engine)
+        } else if instances[i].state == .terminating && instances[i].busy == 0 {
+            if let deadline = instances[i].deadlineEvent { engine.cancel(deadline) }
+            retire(r.instance, &engine)
+        }
+    }
+
+    /// The endpoint for a new request, or nil when no instance is Ready.
+    mutating func pickInstance() -> Int32? {
+        let n = ready.count
+        if n == 0 { return nil }
+        if n == 1 { return ready[0] }
+        switch spec.loadBalancer {
+        case .roundRobin:
+            if cursor >= n { cursor = 0 }
+            defer { cursor += 1 }
+            return ready[cursor]
+        case .random:
+            return ready[balancerStream.index(below: n)]
+        case .leastOutstanding:
+            // Scan from a rotating start so ties are spread, not piled on the first.
+            if cursor >= n { cursor = 0 }
+            var best = ready[cursor], bestLoad = instances[Int(best)].outstanding
+            for k in 1..<n where bestLoad > 0 {
+                let candidate = ready[(cursor + k) % n]
+                let load = instances[Int(candidate)].outstanding
+                if load < bestLoad { best = candidate; bestLoad = load }
+            }
+            cursor += 1
+            return best
+        case .powerOfTwoChoices:
+            let a = balancerStream.index(below: n)
+            var b = balancerStream.index(below: n - 1)
+            if b >= a { b += 1 }
+            let (x, y) = (ready[a], ready[b])
+            return instances[Int(y)].outstanding < instances[Int(x)].outstanding ? y : x
+        }
+    }
+
+    /// Drops what a terminating instance still holds once its grace is over.
+    mutating func dropHeldRequests(_ i: Int32, _ engine: inout Engine<SimEvent>) {
+        instances[Int(i)].deadlineEvent = nil
+        while let id = instances[Int(i)].queue.popFirst() { drop(id) }
+        // In-service requests are found by scanning the live pool: this runs
+        // once per forced termination, never per request.
+        for id in requests.liveIDs() where requests[id].instance == i {
+            engine.cancel(requests[id].departureEvent)
+            gauges.busySlots.value -= 1
+            instances[Int(i)].busy -= 1
+            drop(id)
+        }
+        retire(i, &engine)
+    }
+
+    private mutating func drop(_ id: Int32) {
+        if requests[id].counted { counters.dropped += 1 }
+        interval.rejections += 1
+        gauges.inSystem.value -= 1
+        requests.remove(id)
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import SimCore
+
+/// The timeseries rows and the per-run metrics.
+extension Simulation {
+    /// Closes the current timeseries interval and schedules the next sample.
+    mutating func sample(_ engine: inout Engine<SimEvent>) {
+        let now = engine.now
+        let width = now - interval.start
+        var counts = [InstanceState: Int]()
+        for inst in instances { counts[inst.state, default: 0] += 1 }
+        let booting = (counts[.starting] ?? 0) + (counts[.booting] ?? 0) + (counts[.initializing] ?? 0)
+        let offered: Double
+        if case .timestamps = spec.traffic {
+            offered = width > 0 ? Double(interval.arrivals) / width : 0
+        } else {
+            offered = arrivals.currentRate(at: interval.start + width / 2)
+        }
+        let queued = ready.reduce(0) { $0 + instances[Int($1)].queue.count }
+        series.append(TimeSeriesRow(
+            start: interval.start,
+            offeredRate: offered,
+            arrivals: interval.arrivals,
+            completions: interval.completions,
+            rejections: interval.rejections,
+            desired: desired,
+            pending: counts[.pending] ?? 0,
+            booting: booting,
+            ready: counts[.ready] ?? 0,
+            terminating: counts[.terminating] ?? 0,
+            hosts: hosts.reduce(0) { $0 + ($1.state == .gone ? 0 : 1) },
+            cpuUtilization: gauges.intervalReadyArea > 0 ? gauges.intervalBusyArea / gauges.intervalReadyArea : 0,
+            queueLength: queued,
+            latencyP95: interval.latency.percentile(95) / 1e6))
+        interval.arrivals = 0
+        interval.completions = 0
+        interval.rejections = 0
+        interval.latency.clear()
+        interval.start = now
+        gauges.intervalBusyArea = 0
+        gauges.intervalReadyArea = 0
+        if now < spec.duration {
+            engine.schedule(.sample, at: Swift.min(now + spec.timeseriesInterval, spec.duration))
+        }
+    }
+
+    func result(events: UInt64) -> RunResult {
+        let window = spec.duration - spec.warmup
+        let c = counters
+        let completed = Double(c.completed)
+        let requests = Double(c.requests)
+        func ratio(_ a: Double, _ b: Double) -> Double { b > 0 ? a / b : .nan }
+        func percentile(_ p: Double) -> Double {
+            c.completed > 0 ? Double(latency.valueAtPercentile(p)) / 1e6 : .nan
+        }
+        let boots = bootRecords()
+        let bootTimes = boots.compactMap(\.bootTime).sorted()
+        let readyTimes = boots.compactMap(\.timeToReady)
+        let hostPrice = spec.cluster.hosts?.pricePerHour ?? 0
+        let cost = gauges.activeHosts.area / 3600 * hostPrice
+            + gauges.billedInstances.area / 3600 * spec.platform.pricePerHour
+        let slo: Double = spec.sloLatency == nil
+            ? .nan : ratio(Double(c.sloViolations + c.rejected + c.dropped), requests)
+        let values: [String: Double] = [
+            "requests": requests,
+            "completed": completed,
+            "rejected": Double(c.rejected),
+            "dropped": Double(c.dropped),
+            "rejected_ratio": ratio(Double(c.rejected), requests),
+            "throughput_rps": Double(c.completionsInWindow) / window,
+            "wait_mean_s": ratio(c.waitSum, completed),
+            "latency_mean_s": ratio(c.latencySum, completed),
+            "latency_p50_s": percentile(50),
+            "latency_p95_s": percentile(95),
+            "latency_p99_s": percentile(99),
+            "utilization_mean": ratio(gauges.busySlots.area, gauges.readySlots.area),
+            "in_system_mean": gauges.inSystem.area / window,
+            "slo_violation_ratio": slo,
+            "boots": Double(bootTimes.count),
+            "boot_mean_s": bootTimes.isEmpty ? .nan : bootTimes.reduce(0, +) / Double(bootTimes.count),
+            "boot_p95_s": bootTimes.isEmpty ? .nan : bootTimes[Swift.min(bootTimes.count - 1, Int((0.95 * Double(bootTimes.count)).rounded(.up)) - 1)],
+            "time_to_ready_mean_s": readyTimes.isEmpty ? .nan : readyTimes.reduce(0, +) / Double(readyTimes.count),
+            "instances_mean": gauges.liveInstances.area / window,
+            "hosts_mean": gauges.activeHosts.area / window,
+            "pending_instance_seconds": gauges.pendingInstances.area,
+            "cost_total": cost,
+            "cost_per_million_requests": ratio(cost, completed) * 1e6,
+            "memory_overhead_mib_mean": gauges.memoryOverheadMiB.area / window,
+        ]
+        return RunResult(
+            metrics: RunResult.metricNames.map { values[$0]! },
+            boots: boots, timeseries: series, events: events, arrivalsSimulated: c.arrivalsSimulated)
+    }
+
+    /// One record per instance that went through a boot (not the warm fleet).
+    func bootRecords() -> [BootRecord] {
+        instances.enumerated().compactMap { id, inst in
+            guard !inst.warm else { return nil }
+            var phases: [String: Double] = [:]
+            for (k, name) in phaseNames.enumerated() where !inst.phaseDurations[k].isNaN {
+                phases[name] = inst.phaseDurations[k]
+            }
+            let pending = (inst.placedAt.isNaN ? spec.duration : inst.placedAt) - inst.requestedAt
+            return BootRecord(
+                instance: id, platform: spec.platform.kind, host: Int(inst.host),
+                requested: inst.requestedAt, ready: inst.readyAt.isNaN ? nil : inst.readyAt,
+                pending: pending, phases: phases, pullBytes: inst.pullBytes, cachedBytes: inst.cachedBytes)
+        }
+    }
+}

@@ -1,0 +1,165 @@
+/// Identifies one scheduled event, so that it can be cancelled.
+///
+/// It is the event's insertion sequence number: unique within one queue.
+public struct EventID: Hashable, Sendable {
+    public let sequence: UInt64
+    @inlinable public init(sequence: UInt64) { self.sequence = sequence }
+}
+
+/// The pending-event set: an implicit 4-ary min-heap of small value-type
+/// entries ordered by (time, insertion sequence), so that events with equal
+/// times pop first-in first-out.
+///
+/// Cancellation is lazy: a cancelled event stays in the heap and is dropped
+/// when it reaches the top. Nothing here allocates per event once the array
+/// has grown to the largest pending count.
+///
+/// The hot methods are `@inlinable` so that the model's module specializes
+/// them for its own `Event` type (no dynamic dispatch per event).
+public struct EventQueue<Event> {
+    @usableFromInline
+    struct Entry {
+        @usableFromInline var time: Double
+        @usableFromInline var sequence: UInt64
+        @usableFromInline var event: Event
+
+        @inlinable init(time: Double, sequence: UInt64, event: Event) {
+            self.time = time
+            self.sequence = sequence
+            self.event = event
+        }
+
+        /// Lexicographic (time, sequence) order, without branches: for
+        /// non-negative times the IEEE-754 bits order like the values, so
+        /// (bits(time), sequence) compared as one 128-bit integer is exactly
+        /// the lexicographic order (as in ../shared/bench/hold.c).
+        @inlinable @inline(__always)
+        var key: UInt128 { UInt128(time.bitPattern) << 64 | UInt128(sequence) }
+
+        @inlinable @inline(__always)
+        func precedes(_ other: Entry) -> Bool { key < other.key }
+    }
+
+    /// Children of slot i are 4i+1 ... 4i+4.
+    @usableFromInline static var arity: Int { 4 }
+
+    @usableFromInline var heap: ContiguousArray<Entry> = []
+    @usableFromInline var nextSequence: UInt64 = 0
+    @usableFromInline var cancelled: Set<UInt64> = []
+
+    public init() {}
+
+    /// Reserves room for `capacity` pending events.
+    public mutating func reserveCapacity(_ capacity: Int) {
+        heap.reserveCapacity(capacity)
+    }
+
+    /// Pending entries, counting cancelled ones not yet dropped.
+    @inlinable public var count: Int { heap.count }
+
+    /// Pending events that have not been cancelled.
+    public var liveCount: Int { heap.count - cancelled.count }
+
+    @inlinable public var isEmpty: Bool { heap.isEmpty }
+
+    /// Adds an event at `time`.
+    /// - Complexity: O(log n).
+    @inlinable @discardableResult
+    public mutating func push(_ event: Event, at time: Double) -> EventID {
+        precondition(time >= 0 && time.isFinite, "event time must be finite and non-negative")
+        let entry = Entry(time: time, sequence: nextSequence, event: event)
+        nextSequence &+= 1
+        heap.append(entry)
+        heap.withUnsafeMutableBufferPointer { a in
+            Self.siftUp(a, from: a.count - 1, entry)
+        }
+        return EventID(sequence: entry.sequence)
+    }
+
+    /// Marks an event as cancelled; it will never be returned by `pop`.
+    /// - Complexity: O(1) expected.
+    public mutating func cancel(_ id: EventID) {
+        precondition(id.sequence < nextSequence, "cancelling an event that was never scheduled")
+        cancelled.insert(id.sequence)
+    }
+
+    /// Time of the earliest live event, dropping cancelled ones on the way.
+    /// - Complexity: O(log n) per cancelled entry dropped, else O(1).
+    @inlinable
+    public mutating func peekTime() -> Double? {
+        dropCancelledTop()
+        return heap.first?.time
+    }
+
+    /// Removes and returns the earliest live event.
+    /// - Complexity: O(log n).
+    @inlinable
+    public mutating func pop() -> (time: Double, id: EventID, event: Event)? {
+        dropCancelledTop()
+        guard let top = removeTop() else { return nil }
+        return (top.time, EventID(sequence: top.sequence), top.event)
+    }
+
+    @inlinable @inline(__always)
+    mutating func dropCancelledTop() {
+        if cancelled.isEmpty { return }
+        while let top = heap.first, cancelled.remove(top.sequence) != nil {
+            _ = removeTop()
+        }
+    }
+
+    @inlinable @inline(__always)
+    mutating func removeTop() -> Entry? {
+        guard let last = heap.popLast() else { return nil }
+        if heap.isEmpty { return last }
+        let top = heap[0]
+        heap.withUnsafeMutableBufferPointer { a in
+            Self.siftDownBottomUp(a, last)
+        }
+        return top
+    }
+
+    /// Moves `entry` up from the hole at `index` to its place.
+    @inlinable @inline(__always)
+    static func siftUp(_ a: UnsafeMutableBufferPointer<Entry>, from index: Int, _ entry: Entry) {
+        var i = index
+        while i > 0 {
+            let parent = (i - 1) / arity
+            if !entry.precedes(a[parent]) { break }
+            a[i] = a[parent]
+            i = parent
+        }
+        a[i] = entry
+    }
+
+    /// Bottom-up deletion (Floyd): the hole left by the root walks down
+    /// along the smallest children to a leaf without comparing against
+    /// `entry`, then `entry` sifts up from there. The last element of a heap
+    /// usually belongs near the bottom, so this does fewer comparisons than
+    /// the textbook sift-down.
+    @inlinable @inline(__always)
+    static func siftDownBottomUp(_ a: UnsafeMutableBufferPointer<Entry>, _ entry: Entry) {
+        let n = a.count
+        var i = 0
+        while true {
+            let first = arity * i + 1
+            var best = first
+            if first + arity <= n {
+                // A full group of four: pick the smallest with selects, not branches.
+                var bestKey = a[first].key
+                for k in first + 1 ..< first + arity {
+                    let key = a[k].key
+                    let smaller = key < bestKey
+                    best = smaller ? k : best
+                    bestKey = smaller ? key : bestKey
+                }
+            } else {
+                if first >= n { break }
+                for k in first + 1 ..< n where a[k].precedes(a[best]) { best = k }
+            }
+            a[i] = a[best]
+            i = best
+        }
+        siftUp(a, from: i, entry)
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Experiment
+import Foundation
+import Model
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Run an experiment and write CSV results.")
+
+    @Argument(help: "The experiment YAML file.") var config: String
+    @Option(help: "Output directory (default: results/<name>/).") var out: String?
+    @Option(help: "Parallel simulations (default: all cores). Outputs do not depend on it.") var jobs: Int?
+    @Flag(help: "Print only the paths of the files written.") var quiet = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let experiment = try failOnConfigError { try ExperimentLoader.load(path: config) }
+        let directory = out ?? "results/\(experiment.name)"
+        let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let started = DispatchTime.now().uptimeNanoseconds
+        let runs = Runner.run(experiment, jobs: jobs)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        let files = ResultFiles(experiment: experiment, runs: runs)
+        try files.write(to: directory)
+        if !quiet {
+            print(SummaryTable.render(experiment: experiment, estimates: files.estimates()))
+            let arrivals = runs.reduce(0) { $0 + $1.result.arrivalsSimulated }
+            let events = runs.reduce(0) { $0 + $1.result.events }
+            print(String(format: "%d runs in %.2f s on %d job(s): %.3g customers/s, %.3g events/s; peak memory %.0f MiB",
+                         runs.count, seconds, jobs, Double(arrivals) / seconds, Double(events) / seconds,
+                         PeakMemory.mebibytes()))
+        }
+        print("results: \(directory)/summary.csv (also runs.csv, boots.csv, timeseries.csv, manifest.json)")
+    }
+}
+
+enum PeakMemory {
+    /// Peak resident set size of this process (Linux reports KiB).
+    static func mebibytes() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+}
