@@ -29,8 +29,8 @@ struct RunCommand: ParsableCommand {
             print(SummaryTable.render(experiment: experiment, estimates: files.estimates()))
             let arrivals = runs.reduce(0) { $0 + $1.result.arrivalsSimulated }
             let events = runs.reduce(0) { $0 + $1.result.events }
-            print(String(format: "%d runs in %.2f s on %d job(s): %.3g customers/s, %.3g events/s; peak memory %.0f MiB",
-                         runs.count, seconds, jobs, Double(arrivals) / seconds, Double(events) / seconds,
+            print(String(format: "%d runs, %d customers in %.2f s on %d job(s): %.3g customers/s, %.3g events/s; peak memory %.0f MiB",
+                         runs.count, arrivals, seconds, jobs, Double(arrivals) / seconds, Double(events) / seconds,
                          PeakMemory.mebibytes()))
         }
         print("results: \(directory)/summary.csv (also runs.csv, boots.csv, timeseries.csv, manifest.json)")

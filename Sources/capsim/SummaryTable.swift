@@ -7,7 +7,8 @@ enum SummaryTable {
         ("requests", "requests"), ("throughput_rps", "throughput (req/s)"), ("rejected_ratio", "rejected ratio"),
         ("wait_mean_s", "mean wait (s)"), ("latency_mean_s", "mean latency (s)"), ("latency_p99_s", "p99 latency (s)"),
         ("utilization_mean", "utilization"), ("in_system_mean", "mean in system"),
-        ("time_to_ready_mean_s", "time to ready (s)"), ("boot_p95_s", "boot p95 (s)"),
+        ("time_to_ready_mean_s", "time to ready (s)"), ("start_mean_s", "platform start (s)"),
+        ("pull_share_mean", "pull share of start"), ("boot_p95_s", "boot p95 (s)"),
         ("slo_violation_ratio", "SLO violations"), ("instances_mean", "mean instances"),
         ("memory_overhead_mib_mean", "memory overhead (MiB)"),
         ("cost_total", "cost ($)"), ("cost_per_million_requests", "cost per 1M req ($)"),
@@ -37,6 +38,9 @@ enum SummaryTable {
     static func cell(_ e: Estimate) -> String {
         if e.mean.isNaN { return "-" }
         let m = String(format: "%.4g", e.mean)
-        return e.halfWidth.isNaN ? m : "\(m) ± \(String(format: "%.2g", e.halfWidth))"
+        if e.halfWidth.isNaN { return m }
+        // Rounding noise of identical replications prints as an exact zero.
+        let half = e.halfWidth <= 1e-9 * abs(e.mean) ? 0 : e.halfWidth
+        return "\(m) ± \(String(format: "%.2g", half))"
     }
 }

@@ -17,6 +17,18 @@ public struct BootRecord: Sendable {
     public var timeToReady: Double? { ready.map { $0 - requested } }
     /// Placement to Ready: the boot pipeline alone.
     public var bootTime: Double? { ready.map { $0 - requested - pending } }
+
+    /// The platform's own start (see `PlatformKind.startPhases`), once Ready.
+    public var startTime: Double? {
+        guard ready != nil else { return nil }
+        return phases.filter { platform.startPhases.contains($0.key) }.values.reduce(0, +)
+    }
+
+    /// Share of the start spent pulling the image, for boots that pulled.
+    public var pullShare: Double? {
+        guard pullBytes > 0, let start = startTime, start > 0, let pull = phases["pull"] else { return nil }
+        return pull / start
+    }
 }
 
 /// One row of timeseries.csv: an interval [start, start + width).

@@ -21,6 +21,18 @@ public enum PlatformKind: String, Sendable, CaseIterable, Codable {
         case .microvm: return ["vmm", "boot", "init"]
         }
     }
+
+    /// The phases that make up the platform's own start, before the
+    /// application runs: what figures.md compares across platforms
+    /// (API call to SSH-ready, pod create to running, VMM to guest init).
+    public var startPhases: Set<String> {
+        switch self {
+        case .bare: return []
+        case .vm: return ["provision", "boot"]
+        case .container: return ["schedule", "pull", "create"]
+        case .microvm: return ["vmm", "boot"]
+        }
+    }
 }
 
 /// The lifecycle states of an instance, in the order they are passed.

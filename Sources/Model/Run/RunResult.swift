@@ -12,7 +12,7 @@ public struct RunResult: Sendable {
         "requests", "completed", "rejected", "dropped", "rejected_ratio", "throughput_rps",
         "wait_mean_s", "latency_mean_s", "latency_p50_s", "latency_p95_s", "latency_p99_s",
         "utilization_mean", "in_system_mean", "slo_violation_ratio",
-        "boots", "boot_mean_s", "boot_p95_s", "time_to_ready_mean_s",
+        "boots", "boot_mean_s", "boot_p95_s", "time_to_ready_mean_s", "start_mean_s", "pull_share_mean",
         "instances_mean", "hosts_mean", "pending_instance_seconds",
         "cost_total", "cost_per_million_requests", "memory_overhead_mib_mean",
     ]

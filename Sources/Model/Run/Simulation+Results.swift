@@ -56,6 +56,9 @@ extension Simulation {
         let boots = bootRecords()
         let bootTimes = boots.compactMap(\.bootTime).sorted()
         let readyTimes = boots.compactMap(\.timeToReady)
+        let startTimes = boots.compactMap(\.startTime)
+        let pullShares = boots.compactMap(\.pullShare)
+        func mean(_ xs: [Double]) -> Double { xs.isEmpty ? .nan : xs.reduce(0, +) / Double(xs.count) }
         let hostPrice = spec.cluster.hosts?.pricePerHour ?? 0
         let cost = gauges.activeHosts.area / 3600 * hostPrice
             + gauges.billedInstances.area / 3600 * spec.platform.pricePerHour
@@ -77,9 +80,11 @@ extension Simulation {
             "in_system_mean": gauges.inSystem.area / window,
             "slo_violation_ratio": slo,
             "boots": Double(bootTimes.count),
-            "boot_mean_s": bootTimes.isEmpty ? .nan : bootTimes.reduce(0, +) / Double(bootTimes.count),
+            "boot_mean_s": mean(bootTimes),
             "boot_p95_s": bootTimes.isEmpty ? .nan : bootTimes[Swift.min(bootTimes.count - 1, Int((0.95 * Double(bootTimes.count)).rounded(.up)) - 1)],
-            "time_to_ready_mean_s": readyTimes.isEmpty ? .nan : readyTimes.reduce(0, +) / Double(readyTimes.count),
+            "time_to_ready_mean_s": mean(readyTimes),
+            "start_mean_s": mean(startTimes),
+            "pull_share_mean": mean(pullShares),
             "instances_mean": gauges.liveInstances.area / window,
             "hosts_mean": gauges.activeHosts.area / window,
             "pending_instance_seconds": gauges.pendingInstances.area,
