@@ -29,11 +29,12 @@ public struct Engine<Event> {
         return queue.push(event, at: now + delay)
     }
 
-    /// Schedules `event` at an absolute time not earlier than now.
+    /// Schedules `event` at an absolute time not earlier than now; an
+    /// `urgent` one goes before the ordinary events of that time.
     @inlinable @discardableResult
-    public mutating func schedule(_ event: Event, at time: Double) -> EventID {
+    public mutating func schedule(_ event: Event, at time: Double, urgent: Bool = false) -> EventID {
         precondition(time >= now, "scheduling in the past: \(time) < \(now)")
-        return queue.push(event, at: time)
+        return queue.push(event, at: time, urgent: urgent)
     }
 
     /// Cancels a pending event; nothing happens when it comes due.

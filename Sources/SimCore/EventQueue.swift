@@ -62,12 +62,20 @@ public struct EventQueue<Event> {
 
     @inlinable public var isEmpty: Bool { heap.isEmpty }
 
-    /// Adds an event at `time`.
+    /// Sequence numbers of ordinary events carry this bit, urgent ones do
+    /// not: at equal times every urgent event pops before every ordinary
+    /// one, and each class stays first-in first-out.
+    @usableFromInline static var ordinaryBit: UInt64 { 1 << 63 }
+
+    /// Adds an event at `time`. An `urgent` event goes before the ordinary
+    /// events of the same time (bookkeeping such as closing a statistics
+    /// interval at a boundary, which must see the state before that instant).
     /// - Complexity: O(log n).
     @inlinable @discardableResult
-    public mutating func push(_ event: Event, at time: Double) -> EventID {
+    public mutating func push(_ event: Event, at time: Double, urgent: Bool = false) -> EventID {
         precondition(time >= 0 && time.isFinite, "event time must be finite and non-negative")
-        let entry = Entry(time: time, sequence: nextSequence, event: event)
+        let sequence = urgent ? nextSequence : nextSequence | Self.ordinaryBit
+        let entry = Entry(time: time, sequence: sequence, event: event)
         nextSequence &+= 1
         heap.append(entry)
         heap.withUnsafeMutableBufferPointer { a in
@@ -79,7 +87,7 @@ public struct EventQueue<Event> {
     /// Marks an event as cancelled; it will never be returned by `pop`.
     /// - Complexity: O(1) expected.
     public mutating func cancel(_ id: EventID) {
-        precondition(id.sequence < nextSequence, "cancelling an event that was never scheduled")
+        precondition(id.sequence & ~Self.ordinaryBit < nextSequence, "cancelling an event that was never scheduled")
         cancelled.insert(id.sequence)
     }
 

@@ -58,6 +58,18 @@ final class EventQueueOrderTests: XCTestCase {
         XCTAssertEqual(popped, expected)
     }
 
+    func testUrgentEventsGoFirstAtEqualTimes() {
+        var queue = EventQueue<String>()
+        queue.push("ordinary-1", at: 5)
+        queue.push("urgent-1", at: 5, urgent: true)
+        queue.push("early", at: 4)
+        queue.push("ordinary-2", at: 5)
+        queue.push("urgent-2", at: 5, urgent: true)
+        var popped: [String] = []
+        while let e = queue.pop() { popped.append(e.event) }
+        XCTAssertEqual(popped, ["early", "urgent-1", "urgent-2", "ordinary-1", "ordinary-2"])
+    }
+
     func testCancelledEventsNeverPopAndOthersKeepTheirOrder() {
         var rng = Mix(state: 42)
         var queue = EventQueue<Int>()

@@ -3,7 +3,19 @@ import SimRandom
 
 /// A scenario's `hosts`, `placement` and `hostSchedule`.
 enum ClusterConfig {
-    static func read(_ m: ConfigMap) throws -> ClusterSpec {
+    /// `prepulled: true` caches the scenario's own image on every node; a
+    /// list names catalog images (say, another version sharing its base).
+    static func prepulled(_ v: ConfigValue?, image: ImageSpec?, catalog: [String: ImageSpec]) throws -> [ImageSpec] {
+        guard let v else { return [] }
+        if case .sequence = v.node {
+            return try v.list().map { try ImageConfig.resolve($0, catalog: catalog) }
+        }
+        guard try v.bool() else { return [] }
+        guard let image else { throw v.error("there is no image to pre-pull: the scenario names none") }
+        return [image]
+    }
+
+    static func read(_ m: ConfigMap, image: ImageSpec?, catalog: [String: ImageSpec]) throws -> ClusterSpec {
         let placement = try m.optional("placement")?.choice(PlacementPolicy.self, what: "placement policy") ?? .firstFit
         guard let h = try m.map("hosts") else {
             if let s = m.optional("hostSchedule") { throw s.error("a host schedule needs a hosts pool") }
@@ -24,7 +36,7 @@ enum ClusterConfig {
         if let v = h.optional("registryLatency") { pool.registryLatency = try DistributionConfig.read(v, .duration) }
         if let v = h.optional("pullBandwidth") { pool.pullBandwidth = try DistributionConfig.read(v, .bandwidth) }
         pool.cacheBytes = try h.optional("layerCache")?.bytes() ?? .infinity
-        pool.prepulled = try h.optional("prepulled")?.bool() ?? false
+        pool.prepulled = try prepulled(h.optional("prepulled"), image: image, catalog: catalog)
         try h.finish()
 
         var schedule: [HostStep] = []

@@ -16,7 +16,7 @@ enum ScenarioConfig {
         let name = try m.required("name").string()
 
         let platform = try PlatformConfig.read(m, context)
-        let cluster = try ClusterConfig.read(m)
+        let cluster = try ClusterConfig.read(m, image: platform.image, catalog: context.images)
         let trafficValue = m.optional("traffic") ?? context.traffic
         guard let trafficValue else { throw m.missing("traffic") }
         let traffic = try TrafficConfig.read(trafficValue, directory: context.configDirectory)

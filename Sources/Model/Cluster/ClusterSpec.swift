@@ -30,15 +30,15 @@ public struct HostPoolSpec: Sendable {
     public var pullBandwidth: Distribution
     /// Layer cache size per node in bytes (LRU eviction).
     public var cacheBytes: Double
-    /// Whether every node starts with the scenario's image cached
-    /// (pre-pulled, as a DaemonSet or a baked node image would do).
-    public var prepulled: Bool
+    /// Images every node starts with in its cache (pre-pulled, as a
+    /// DaemonSet or a baked node image would do).
+    public var prepulled: [ImageSpec]
 
     public init(count: Int, cpu: Double, memoryMiB: Double, reservedCpu: Double = 0, reservedMemoryMiB: Double = 0,
                 maxInstances: Int? = nil, pricePerHour: Double = 0, boot: Distribution = .deterministic(value: 0),
                 registryLatency: Distribution = .deterministic(value: 0),
                 pullBandwidth: Distribution = .deterministic(value: 50e6),
-                cacheBytes: Double = .infinity, prepulled: Bool = false) {
+                cacheBytes: Double = .infinity, prepulled: [ImageSpec] = []) {
         self.count = count
         self.cpu = cpu
         self.memoryMiB = memoryMiB

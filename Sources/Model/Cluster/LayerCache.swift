@@ -1,25 +1,25 @@
 /// The image layers a node holds, with least-recently-used eviction when
 /// the bytes exceed the capacity.
-struct LayerCache {
-    let capacity: Double
-    private(set) var bytes: Double = 0
+public struct LayerCache: Sendable {
+    public let capacity: Double
+    public private(set) var bytes: Double = 0
     /// Layer name → (size, last use tick).
     private var entries: [String: (bytes: Double, lastUse: UInt64)] = [:]
     private var tick: UInt64 = 0
 
-    init(capacity: Double) { self.capacity = capacity }
+    public init(capacity: Double) { self.capacity = capacity }
 
-    func contains(_ layer: String) -> Bool { entries[layer] != nil }
+    public func contains(_ layer: String) -> Bool { entries[layer] != nil }
 
     /// Marks a layer as just used.
-    mutating func touch(_ layer: String) {
+    public mutating func touch(_ layer: String) {
         tick += 1
         entries[layer]?.lastUse = tick
     }
 
     /// Stores a layer, evicting the least recently used others to make room.
     /// A layer larger than the whole cache is not kept.
-    mutating func insert(_ layer: String, bytes size: Double) {
+    public mutating func insert(_ layer: String, bytes size: Double) {
         tick += 1
         if entries[layer] != nil { entries[layer]!.lastUse = tick; return }
         guard size <= capacity else { return }

@@ -112,15 +112,8 @@ struct Host {
     var instances = 0
     var activeSince: Double
     var cache: LayerCache
-    var bandwidth: Double
-    var downloads: [Download] = []
-    var lastPullUpdate: Double = 0
+    var downloads: DownloadSet
+    /// Bumped at each reschedule so that stale completion events are ignored.
     var pullGeneration: UInt16 = 0
-
-    struct Download {
-        var layer: String
-        var bytes: Double
-        var remaining: Double
-        var waiters: [Int32]
-    }
 }
+

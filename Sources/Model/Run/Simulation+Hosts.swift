@@ -8,7 +8,7 @@ extension Simulation {
         guard let pool = spec.cluster.hosts else { return }
         let id = Int32(hosts.count)
         var cache = LayerCache(capacity: pool.cacheBytes)
-        if pool.prepulled, let image = spec.platform.image {
+        for image in pool.prepulled {
             for layer in image.layers { cache.insert(layer.name, bytes: layer.bytes) }
         }
         hosts.append(Host(
@@ -17,7 +17,7 @@ extension Simulation {
             freeMemoryMiB: pool.memoryMiB - pool.reservedMemoryMiB,
             activeSince: engine.now,
             cache: cache,
-            bandwidth: pool.pullBandwidth.sample(hostStream)))
+            downloads: DownloadSet(bandwidth: pool.pullBandwidth.sample(hostStream))))
         gauges.activeHosts.value += 1
         if !ready { engine.schedule(.hostReady(host: id), after: pool.boot.sample(hostStream)) }
     }

@@ -40,7 +40,7 @@ extension Simulation {
         gauges.intervalBusyArea = 0
         gauges.intervalReadyArea = 0
         if now < spec.duration {
-            engine.schedule(.sample, at: Swift.min(now + spec.timeseriesInterval, spec.duration))
+            engine.schedule(.sample, at: Swift.min(now + spec.timeseriesInterval, spec.duration), urgent: true)
         }
     }
 

@@ -67,9 +67,11 @@ public struct Simulation: EventHandler {
             for _ in 0..<pool.count { addHost(ready: true, engine: &engine) }
         }
         for _ in 0..<spec.replicas { requestInstance(warm: true, engine: &engine) }
-        if let first = arrivals.next(after: 0) { engine.schedule(.arrival, at: first) }
-        if spec.warmup > 0 { engine.schedule(.warmupEnd, at: spec.warmup) }
-        engine.schedule(.sample, at: Swift.min(spec.timeseriesInterval, spec.duration))
+        if let first = arrivals.next(after: 0, horizon: spec.duration) { engine.schedule(.arrival, at: first) }
+        // Statistics boundaries are urgent: an arrival at exactly t belongs
+        // to the interval (and the window) that starts at t.
+        if spec.warmup > 0 { engine.schedule(.warmupEnd, at: spec.warmup, urgent: true) }
+        engine.schedule(.sample, at: Swift.min(spec.timeseriesInterval, spec.duration), urgent: true)
         for (i, step) in spec.scaleSchedule.enumerated() { engine.schedule(.scale(step: Int32(i)), at: step.at) }
         for (i, step) in spec.cluster.hostSchedule.enumerated() {
             engine.schedule(.hostScale(step: Int32(i)), at: step.at)

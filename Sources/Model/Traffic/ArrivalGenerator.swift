@@ -19,8 +19,9 @@ struct ArrivalGenerator {
         }
     }
 
-    /// The first arrival strictly after `now`, or nil when none is left.
-    mutating func next(after now: Double) -> Double? {
+    /// The next arrival after `now`, or nil when none comes before `horizon`
+    /// (a rate curve that stays at zero must not be searched forever).
+    mutating func next(after now: Double, horizon: Double) -> Double? {
         switch spec {
         case .poisson(let rate):
             return now + stream.exponential(mean: 1 / rate)
@@ -28,15 +29,16 @@ struct ArrivalGenerator {
             let peak = shape.peak
             guard peak > 0 else { return nil }
             var t = now
-            while true {
+            while t <= horizon {
                 t += stream.exponential(mean: 1 / peak)
                 if stream.uniform() * peak <= shape.rate(at: t) { return t }
             }
+            return nil
         case .markovModulated(let states):
             // Memorylessness: a candidate beyond the state's end is discarded
             // and drawing restarts at the switch with the new state's rate.
             var t = now
-            while true {
+            while t <= horizon {
                 let rate = states[mmppState].rate
                 let candidate = rate > 0 ? t + stream.exponential(mean: 1 / rate) : .infinity
                 if candidate <= mmppStateEnd { return candidate }
@@ -44,6 +46,7 @@ struct ArrivalGenerator {
                 mmppState = nextState(states.count)
                 mmppStateEnd = t + stream.exponential(mean: states[mmppState].meanDuration)
             }
+            return nil
         case .timestamps(let times):
             while replayIndex < times.count, times[replayIndex] < now { replayIndex += 1 }
             guard replayIndex < times.count else { return nil }
