@@ -24,6 +24,19 @@ final class TerminationTests: XCTestCase {
         XCTAssertEqual(r.value("completed"), r.value("requests"))
     }
 
+    func testTransitionTimesAreRecorded() {
+        var platform = PlatformSpec(kind: .vm, phases: ["boot": .deterministic(value: 5)])
+        platform.terminationGrace = 30
+        let spec = Specs.scenario(rate: 0.1, duration: 1000, platform: platform, replicas: 1, concurrency: 2,
+                                  scale: [ScaleStep(at: 100, replicas: 2), ScaleStep(at: 500, replicas: 1)],
+                                  demand: DemandSpec(cpu: .deterministic(value: 10)))
+        let b = Specs.run(spec)[0].boots[0]   // the instance started at 100 is the newest: removed at 500
+        XCTAssertEqual(b.ready, 105)
+        XCTAssertEqual(b.terminating, 500)
+        let gone = try! XCTUnwrap(b.gone)
+        XCTAssertTrue(gone >= 500 && gone < 530, "finishes what it holds before the 30 s grace ends: \(gone)")
+    }
+
     func testWithNoGraceHeldRequestsAreDropped() {
         let r = run(grace: 0)
         XCTAssertGreaterThan(r.value("dropped"), 0)

@@ -49,15 +49,17 @@ public struct ResultFiles {
         let used = Set(experiment.scenarios.flatMap { $0.platform.kind.phaseNames })
         let phases = Self.phaseOrder.filter(used.contains)
         var out = CSVFormat.row(["scenario", "replication", "instance", "platform", "node", "requested_s", "ready_s",
-                                 "phase_pending_s"] + phases.map { "phase_\($0)_s" } + ["pull_bytes", "cached_bytes"])
+                                 "phase_pending_s"] + phases.map { "phase_\($0)_s" }
+                                 + ["pull_bytes", "cached_bytes", "terminating_s", "gone_s"])
         for run in runs {
             for b in run.result.boots {
-                let cells = [CSVFormat.field(experiment.scenarios[run.scenario].name), String(run.replication),
-                             String(b.instance), b.platform.rawValue, b.host >= 0 ? String(b.host) : "",
-                             CSVFormat.number(b.requested), b.ready.map(CSVFormat.number) ?? "",
-                             CSVFormat.number(b.pending)]
-                    + phases.map { b.phases[$0].map(CSVFormat.number) ?? "" }
-                    + [CSVFormat.number(b.pullBytes), CSVFormat.number(b.cachedBytes)]
+                let optional = { (x: Double?) -> String in x.map(CSVFormat.number) ?? "" }
+                var cells: [String] = [CSVFormat.field(experiment.scenarios[run.scenario].name), String(run.replication),
+                                       String(b.instance), b.platform.rawValue, b.host >= 0 ? String(b.host) : ""]
+                cells += [CSVFormat.number(b.requested), optional(b.ready), CSVFormat.number(b.pending)]
+                cells += phases.map { optional(b.phases[$0]) }
+                cells += [CSVFormat.number(b.pullBytes), CSVFormat.number(b.cachedBytes)]
+                cells += [optional(b.terminating), optional(b.gone)]
                 out += CSVFormat.row(cells)
             }
         }

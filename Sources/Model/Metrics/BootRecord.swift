@@ -12,6 +12,9 @@ public struct BootRecord: Sendable {
     public var phases: [String: Double]
     public var pullBytes: Double
     public var cachedBytes: Double
+    /// When it stopped taking requests, and when it was gone (nil: never).
+    public var terminating: Double?
+    public var gone: Double?
 
     /// Request to Ready.
     public var timeToReady: Double? { ready.map { $0 - requested } }

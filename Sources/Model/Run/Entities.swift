@@ -80,6 +80,8 @@ struct Instance {
     var requestedAt: Double
     var placedAt: Double = .nan
     var readyAt: Double = .nan
+    var terminatingAt: Double = .nan
+    var goneAt: Double = .nan
     var phaseIndex = -1
     var phaseStart: Double = 0
     var phaseDurations: [Double] = []

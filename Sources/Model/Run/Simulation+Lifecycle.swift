@@ -110,6 +110,7 @@ extension Simulation {
         case .pending:
             unplaced.removeAll { $0 == id }
             instances[i].state = .gone
+            instances[i].goneAt = engine.now
             gauges.pendingInstances.value -= 1
             gauges.liveInstances.value -= 1
         case .starting, .booting, .initializing:
@@ -119,6 +120,7 @@ extension Simulation {
             ready.removeAll { $0 == id }
             gauges.readySlots.value -= Double(concurrency)
             instances[i].state = .terminating
+            instances[i].terminatingAt = engine.now
             if instances[i].outstanding == 0 {
                 retire(id, &engine)
             } else {
@@ -135,6 +137,7 @@ extension Simulation {
         let i = Int(id)
         let platform = spec.platform
         instances[i].state = .gone
+        instances[i].goneAt = engine.now
         gauges.liveInstances.value -= 1
         gauges.billedInstances.value -= 1
         gauges.memoryOverheadMiB.value -= platform.memoryOverheadMiB

@@ -109,7 +109,9 @@ extension Simulation {
             return BootRecord(
                 instance: id, platform: spec.platform.kind, host: Int(inst.host),
                 requested: inst.requestedAt, ready: inst.readyAt.isNaN ? nil : inst.readyAt,
-                pending: pending, phases: phases, pullBytes: inst.pullBytes, cachedBytes: inst.cachedBytes)
+                pending: pending, phases: phases, pullBytes: inst.pullBytes, cachedBytes: inst.cachedBytes,
+                terminating: inst.terminatingAt.isNaN ? nil : inst.terminatingAt,
+                gone: inst.goneAt.isNaN ? nil : inst.goneAt)
         }
     }
 }
