@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Regenerates the committed baseline results (results/<study>/) that the
+# regression tests compare against, and their figures. Run it after an
+# intended change of the model, and say why in the commit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+swift build -c release --product capsim 2>&1 | grep -E "error|warning: " || true
+for study in vm-vs-container; do
+  .build/release/capsim run "experiments/$study.yaml" --out "results/$study"
+  plots/plot.sh "results/$study" || echo "plots skipped (matplotlib unavailable)" >&2
+done
