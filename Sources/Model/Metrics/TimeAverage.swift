@@ -1,23 +1,39 @@
-/// The time-weighted integral of a piecewise-constant quantity (number in
-/// system, busy slots, ready instances...). `advance` before each change.
+/// The time integral of a piecewise-constant quantity (number in system,
+/// busy slots, ready instances...), integrated lazily: only when it changes
+/// or is read, so an event pays only for the quantities it touches.
 struct TimeAverage {
-    var value: Double = 0
-    /// ∫ value dt since the last reset.
+    private(set) var value: Double = 0
+    /// ∫ value dt since the last `reset` (the statistics window).
     private(set) var area: Double = 0
+    /// ∫ value dt since the last `resetInterval` (the timeseries interval).
+    private(set) var intervalArea: Double = 0
     private var last: Double = 0
 
-    mutating func advance(to now: Double) {
-        area += value * (now - last)
+    /// Integrates up to `now`.
+    mutating func settle(at now: Double) {
+        let piece = value * (now - last)
+        area += piece
+        intervalArea += piece
         last = now
+    }
+
+    mutating func add(_ delta: Double, at now: Double) {
+        settle(at: now)
+        value += delta
     }
 
     mutating func reset(at now: Double) {
+        settle(at: now)
         area = 0
-        last = now
+    }
+
+    mutating func resetInterval(at now: Double) {
+        settle(at: now)
+        intervalArea = 0
     }
 }
 
-/// Every time-weighted quantity of a run, advanced together once per event.
+/// Every time-weighted quantity of a run.
 struct Gauges {
     var inSystem = TimeAverage()
     var busySlots = TimeAverage()
@@ -27,35 +43,19 @@ struct Gauges {
     var billedInstances = TimeAverage()
     var activeHosts = TimeAverage()
     var memoryOverheadMiB = TimeAverage()
-    /// Busy and ready slot-seconds in the current timeseries interval,
-    /// reset at each sample rather than at the warm-up.
-    var intervalBusyArea = 0.0
-    var intervalReadyArea = 0.0
-    private var last = 0.0
 
-    mutating func advance(to now: Double) {
-        let dt = now - last
-        last = now
-        intervalBusyArea += busySlots.value * dt
-        intervalReadyArea += readySlots.value * dt
-        inSystem.advance(to: now)
-        busySlots.advance(to: now)
-        readySlots.advance(to: now)
-        liveInstances.advance(to: now)
-        pendingInstances.advance(to: now)
-        billedInstances.advance(to: now)
-        activeHosts.advance(to: now)
-        memoryOverheadMiB.advance(to: now)
+    private var all: [WritableKeyPath<Gauges, TimeAverage>] {
+        [\.inSystem, \.busySlots, \.readySlots, \.liveInstances, \.pendingInstances, \.billedInstances,
+         \.activeHosts, \.memoryOverheadMiB]
     }
 
+    /// Integrates every quantity up to `now` (before reading areas).
+    mutating func settle(at now: Double) {
+        for g in all { self[keyPath: g].settle(at: now) }
+    }
+
+    /// Starts the statistics window.
     mutating func reset(at now: Double) {
-        inSystem.reset(at: now)
-        busySlots.reset(at: now)
-        readySlots.reset(at: now)
-        liveInstances.reset(at: now)
-        pendingInstances.reset(at: now)
-        billedInstances.reset(at: now)
-        activeHosts.reset(at: now)
-        memoryOverheadMiB.reset(at: now)
+        for g in all { self[keyPath: g].reset(at: now) }
     }
 }

@@ -18,7 +18,7 @@ extension Simulation {
             activeSince: engine.now,
             cache: cache,
             downloads: DownloadSet(bandwidth: pool.pullBandwidth.sample(hostStream))))
-        gauges.activeHosts.value += 1
+        gauges.activeHosts.add(1, at: engine.now)
         if !ready { engine.schedule(.hostReady(host: id), after: pool.boot.sample(hostStream)) }
     }
 
@@ -56,7 +56,7 @@ extension Simulation {
             var excess = active.count - target
             for h in active.reversed() where excess > 0 && hosts[h].instances == 0 {
                 hosts[h].state = .gone
-                gauges.activeHosts.value -= 1
+                gauges.activeHosts.add(-1, at: engine.now)
                 excess -= 1
             }
         }

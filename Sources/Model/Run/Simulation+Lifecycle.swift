@@ -10,8 +10,8 @@ extension Simulation {
         var inst = Instance(requestedAt: engine.now, phases: phaseNames.count)
         inst.warm = warm
         instances.append(inst)
-        gauges.liveInstances.value += 1
-        gauges.pendingInstances.value += 1
+        gauges.liveInstances.add(1, at: engine.now)
+        gauges.pendingInstances.add(1, at: engine.now)
         unplaced.append(id)
         placeUnplaced(&engine)
     }
@@ -42,9 +42,9 @@ extension Simulation {
             hosts[Int(host)].freeMemoryMiB -= platform.memoryRequestMiB + platform.memoryOverheadMiB
             hosts[Int(host)].instances += 1
         }
-        gauges.pendingInstances.value -= 1
-        gauges.billedInstances.value += 1
-        gauges.memoryOverheadMiB.value += platform.memoryOverheadMiB
+        gauges.pendingInstances.add(-1, at: engine.now)
+        gauges.billedInstances.add(1, at: engine.now)
+        gauges.memoryOverheadMiB.add(platform.memoryOverheadMiB, at: engine.now)
         if instances[i].warm && engine.now == 0 {
             // The warm fleet was started before the run: its image is on its node.
             if host >= 0, let image = platform.image {
@@ -98,7 +98,7 @@ extension Simulation {
         instances[i].readyAt = now
         let position = ready.firstIndex { $0 > id } ?? ready.count
         ready.insert(id, at: position)
-        gauges.readySlots.value += Double(concurrency)
+        gauges.readySlots.add(Double(concurrency), at: now)
     }
 
     /// Takes an instance out of service: Pending or booting ones go at once;
@@ -111,14 +111,14 @@ extension Simulation {
             unplaced.removeAll { $0 == id }
             instances[i].state = .gone
             instances[i].goneAt = engine.now
-            gauges.pendingInstances.value -= 1
-            gauges.liveInstances.value -= 1
+            gauges.pendingInstances.add(-1, at: engine.now)
+            gauges.liveInstances.add(-1, at: engine.now)
         case .starting, .booting, .initializing:
             if let event = instances[i].phaseEvent { engine.cancel(event) }
             retire(id, &engine)
         case .ready:
             ready.removeAll { $0 == id }
-            gauges.readySlots.value -= Double(concurrency)
+            gauges.readySlots.add(-(Double(concurrency)), at: engine.now)
             instances[i].state = .terminating
             instances[i].terminatingAt = engine.now
             if instances[i].outstanding == 0 {
@@ -138,9 +138,9 @@ extension Simulation {
         let platform = spec.platform
         instances[i].state = .gone
         instances[i].goneAt = engine.now
-        gauges.liveInstances.value -= 1
-        gauges.billedInstances.value -= 1
-        gauges.memoryOverheadMiB.value -= platform.memoryOverheadMiB
+        gauges.liveInstances.add(-1, at: engine.now)
+        gauges.billedInstances.add(-1, at: engine.now)
+        gauges.memoryOverheadMiB.add(-(platform.memoryOverheadMiB), at: engine.now)
         let h = Int(instances[i].host)
         if h >= 0 {
             hosts[h].freeCpu += platform.cpuRequest

@@ -19,13 +19,13 @@ extension Simulation {
         let t = Int(target)
         if instances[t].busy < concurrency {
             let id = requests.add(Request(arrival: now, service: service, instance: target, counted: counted))
-            gauges.inSystem.value += 1
+            gauges.inSystem.add(1, at: engine.now)
             beginService(id, on: target, &engine)
         } else if let limit = spec.queueLimit, instances[t].queue.count >= limit {
             reject(counted)
         } else {
             let id = requests.add(Request(arrival: now, service: service, instance: target, counted: counted))
-            gauges.inSystem.value += 1
+            gauges.inSystem.add(1, at: engine.now)
             instances[t].queue.append(id)
         }
     }
@@ -37,7 +37,7 @@ extension Simulation {
 
     mutating func beginService(_ id: Int32, on target: Int32, _ engine: inout Engine<SimEvent>) {
         instances[Int(target)].busy += 1
-        gauges.busySlots.value += 1
+        gauges.busySlots.add(1, at: engine.now)
         let now = engine.now
         requests[id].start = now
         requests[id].departureEvent = engine.schedule(.departure(request: id), after: requests[id].service)
@@ -47,8 +47,8 @@ extension Simulation {
         let now = engine.now
         let r = requests[id]
         requests.remove(id)
-        gauges.inSystem.value -= 1
-        gauges.busySlots.value -= 1
+        gauges.inSystem.add(-1, at: engine.now)
+        gauges.busySlots.add(-1, at: engine.now)
         let latency = now - r.arrival
         if r.counted {
             counters.completed += 1
@@ -106,22 +106,22 @@ extension Simulation {
     /// Drops what a terminating instance still holds once its grace is over.
     mutating func dropHeldRequests(_ i: Int32, _ engine: inout Engine<SimEvent>) {
         instances[Int(i)].deadlineEvent = nil
-        while let id = instances[Int(i)].queue.popFirst() { drop(id) }
+        while let id = instances[Int(i)].queue.popFirst() { drop(id, engine.now) }
         // In-service requests are found by scanning the live pool: this runs
         // once per forced termination, never per request.
         for id in requests.liveIDs() where requests[id].instance == i {
             engine.cancel(requests[id].departureEvent)
-            gauges.busySlots.value -= 1
+            gauges.busySlots.add(-1, at: engine.now)
             instances[Int(i)].busy -= 1
-            drop(id)
+            drop(id, engine.now)
         }
         retire(i, &engine)
     }
 
-    private mutating func drop(_ id: Int32) {
+    private mutating func drop(_ id: Int32, _ now: Double) {
         if requests[id].counted { counters.dropped += 1 }
         interval.rejections += 1
-        gauges.inSystem.value -= 1
+        gauges.inSystem.add(-1, at: now)
         requests.remove(id)
     }
 }

@@ -17,6 +17,10 @@ extension Simulation {
             offered = arrivals.currentRate(at: interval.start + width / 2)
         }
         let queued = ready.reduce(0) { $0 + instances[Int($1)].queue.count }
+        gauges.busySlots.settle(at: now)
+        gauges.readySlots.settle(at: now)
+        let readyArea = gauges.readySlots.intervalArea
+        let utilization = readyArea > 0 ? gauges.busySlots.intervalArea / readyArea : 0
         series.append(TimeSeriesRow(
             start: interval.start,
             offeredRate: offered,
@@ -29,7 +33,7 @@ extension Simulation {
             ready: counts[.ready] ?? 0,
             terminating: counts[.terminating] ?? 0,
             hosts: hosts.reduce(0) { $0 + ($1.state == .gone ? 0 : 1) },
-            cpuUtilization: gauges.intervalReadyArea > 0 ? gauges.intervalBusyArea / gauges.intervalReadyArea : 0,
+            cpuUtilization: utilization,
             queueLength: queued,
             latencyP95: interval.latency.percentile(95) / 1e6))
         interval.arrivals = 0
@@ -37,8 +41,8 @@ extension Simulation {
         interval.rejections = 0
         interval.latency.clear()
         interval.start = now
-        gauges.intervalBusyArea = 0
-        gauges.intervalReadyArea = 0
+        gauges.busySlots.resetInterval(at: now)
+        gauges.readySlots.resetInterval(at: now)
         if now < spec.duration {
             engine.schedule(.sample, at: Swift.min(now + spec.timeseriesInterval, spec.duration), urgent: true)
         }

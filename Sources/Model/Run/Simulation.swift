@@ -41,7 +41,7 @@ public struct Simulation: EventHandler {
         var sim = Simulation(spec: spec, seed: seed, replication: replication)
         sim.start(&engine)
         engine.run(until: spec.duration, &sim)
-        sim.gauges.advance(to: spec.duration)
+        sim.gauges.settle(at: spec.duration)
         return sim.result(events: engine.eventsHandled)
     }
 
@@ -79,7 +79,6 @@ public struct Simulation: EventHandler {
     }
 
     public mutating func handle(_ event: SimEvent, engine: inout Engine<SimEvent>) {
-        gauges.advance(to: engine.now)
         switch event {
         case .arrival: arrive(&engine)
         case .departure(let id): depart(id, &engine)
