@@ -50,8 +50,7 @@ public struct Engine<Event> {
     @inlinable
     public mutating func run<H: EventHandler>(until end: Double, _ handler: inout H) where H.Event == Event {
         precondition(end >= now, "run(until:) into the past")
-        while let time = queue.peekTime(), time <= end {
-            let next = queue.pop().unsafelyUnwrapped
+        while let next = queue.pop(notAfter: end) {
             clock = next.time
             handled &+= 1
             handler.handle(next.event, engine: &self)

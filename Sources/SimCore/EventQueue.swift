@@ -108,6 +108,16 @@ public struct EventQueue<Event> {
         return (top.time, EventID(sequence: top.sequence), top.event)
     }
 
+    /// Removes and returns the earliest live event if it is due at or before
+    /// `end` (the run loop's one call per event).
+    /// - Complexity: O(log n).
+    @inlinable
+    public mutating func pop(notAfter end: Double) -> (time: Double, event: Event)? {
+        dropCancelledTop()
+        guard let first = heap.first, first.time <= end, let top = removeTop() else { return nil }
+        return (top.time, top.event)
+    }
+
     @inlinable @inline(__always)
     mutating func dropCancelledTop() {
         if cancelled.isEmpty { return }
