@@ -21,17 +21,23 @@ struct RunCommand: ParsableCommand {
         let directory = out ?? "results/\(experiment.name)"
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let started = DispatchTime.now().uptimeNanoseconds
-        let runs = Runner.run(experiment, jobs: jobs)
+        let journal = RunJournal(outputDirectory: directory, configHash: experiment.configHash)
+        let runs = try Runner.run(experiment, jobs: jobs, journal: journal)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let files = ResultFiles(experiment: experiment, runs: runs)
         try files.write(to: directory)
+        journal.remove()
         if !quiet {
             print(SummaryTable.render(experiment: experiment, estimates: files.estimates()))
-            let arrivals = runs.reduce(0) { $0 + $1.result.arrivalsSimulated }
-            let events = runs.reduce(0) { $0 + $1.result.events }
+            let simulated = runs.filter { !$0.reused }
+            let arrivals = simulated.reduce(0) { $0 + $1.result.arrivalsSimulated }
+            let events = simulated.reduce(0) { $0 + $1.result.events }
             print(String(format: "%d runs, %d customers in %.2f s on %d job(s): %.3g customers/s, %.3g events/s; peak memory %.0f MiB",
-                         runs.count, arrivals, seconds, jobs, Double(arrivals) / seconds, Double(events) / seconds,
+                         simulated.count, arrivals, seconds, jobs, Double(arrivals) / seconds, Double(events) / seconds,
                          PeakMemory.mebibytes()))
+            if simulated.count < runs.count {
+                print("\(runs.count - simulated.count) finished run(s) reused from an interrupted attempt (\(directory)/.journal)")
+            }
         }
         print("results: \(directory)/summary.csv (also runs.csv, boots.csv, timeseries.csv, manifest.json)")
     }

@@ -24,7 +24,7 @@ final class BaselineRegressionTests: XCTestCase {
     func testVMVersusContainerStudyMatchesItsBaseline() throws {
         let base = try baseline("vm-vs-container")
         let experiment = try Fixtures.load("experiments/vm-vs-container.yaml")
-        let files = ResultFiles(experiment: experiment, runs: Runner.run(experiment, jobs: 2))
+        let files = ResultFiles(experiment: experiment, runs: try Runner.run(experiment, jobs: 2))
         var compared = 0
         for (scenario, metric, e) in files.estimates() {
             let key = "\(scenario)/\(metric)"

@@ -7,7 +7,7 @@ import XCTest
 final class DeterminismTests: XCTestCase {
     func write(_ experiment: Experiment, jobs: Int) throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("capsim-out-\(UUID().uuidString)")
-        try ResultFiles(experiment: experiment, runs: Runner.run(experiment, jobs: jobs)).write(to: dir.path)
+        try ResultFiles(experiment: experiment, runs: try Runner.run(experiment, jobs: jobs)).write(to: dir.path)
         return dir
     }
 
@@ -35,7 +35,7 @@ final class DeterminismTests: XCTestCase {
 
     func testCommonRandomNumbersAcrossScenarios() throws {
         // Both scenarios of split.yaml share the seed: the same arrivals.
-        let results = Fixtures.run(try Fixtures.load("experiments/validation/split.yaml"))
+        let results = try Fixtures.run(try Fixtures.load("experiments/validation/split.yaml"))
         let a = results["random-4x1"]!.map { $0.value("requests") }
         let b = results["roundrobin-4x1"]!.map { $0.value("requests") }
         XCTAssertEqual(a, b)

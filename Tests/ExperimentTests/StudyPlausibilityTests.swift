@@ -9,7 +9,7 @@ final class StudyPlausibilityTests: XCTestCase {
     static let estimates: [String: [String: Estimate]] = {
         var experiment = try! Fixtures.load("experiments/vm-vs-container.yaml")
         experiment.replications = 5
-        let files = ResultFiles(experiment: experiment, runs: Runner.run(experiment, jobs: 2))
+        let files = ResultFiles(experiment: experiment, runs: try! Runner.run(experiment, jobs: 2))
         var out: [String: [String: Estimate]] = [:]
         for (scenario, metric, e) in files.estimates() { out[scenario, default: [:]][metric] = e }
         return out

@@ -19,9 +19,9 @@ public enum Fixtures {
     }
 
     /// Runs an experiment and returns each scenario's runs in order.
-    public static func run(_ experiment: Experiment, jobs: Int = 2) -> [String: [RunResult]] {
+    public static func run(_ experiment: Experiment, jobs: Int = 2) throws -> [String: [RunResult]] {
         var out: [String: [RunResult]] = [:]
-        for run in Runner.run(experiment, jobs: jobs) {
+        for run in try Runner.run(experiment, jobs: jobs) {
             out[experiment.scenarios[run.scenario].name, default: []].append(run.result)
         }
         return out

@@ -7,7 +7,7 @@ import XCTest
 /// of the replication means (fixed seeds, so the outcome is reproducible).
 final class QueueingTheoryTests: XCTestCase {
     func results(_ file: String) throws -> [String: [RunResult]] {
-        Fixtures.run(try Fixtures.load("experiments/validation/\(file)"))
+        try Fixtures.run(try Fixtures.load("experiments/validation/\(file)"))
     }
 
     func assertTheory(_ runs: [RunResult]?, _ metric: String, _ theory: Double, _ label: String,

@@ -10,29 +10,51 @@ public enum Runner {
         public var scenario: Int
         public var replication: Int
         public var result: RunResult
+        /// Taken from the journal of an earlier attempt rather than simulated now.
+        public var reused: Bool
     }
 
-    public static func run(_ experiment: Experiment, jobs: Int,
-                           onFinish: (@Sendable (Int, Int) -> Void)? = nil) -> [Run] {
+    /// With a `journal`, runs finished by an earlier, interrupted attempt
+    /// are reused and each run is saved as soon as it ends, if it took at
+    /// least `journalThreshold` seconds: saving a run costs about 10 ms, more
+    /// than rerunning a tiny one.
+    public static func run(_ experiment: Experiment, jobs: Int, journal: RunJournal? = nil,
+                           journalThreshold: Double = 0.5,
+                           onFinish: (@Sendable (Int, Int) -> Void)? = nil) throws -> [Run] {
         let plan = experiment.scenarios.indices.flatMap { s in
             (0..<experiment.replications).map { (s, $0) }
         }
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
-        let results = Mutex<[RunResult?]>(Array(repeating: nil, count: plan.count))
+        let results = Mutex<[RunResult?]>(plan.indices.map { journal?.load($0) })
+        let reused = results.withLock { $0.map { $0 != nil } }
+        let failure = Mutex<(any Error)?>(nil)
         let workers = Swift.max(1, Swift.min(jobs, plan.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
                 let index = next.add(1, ordering: .relaxed).oldValue
                 guard index < plan.count else { return }
+                if results.withLock({ $0[index] }) != nil { continue }
                 let (s, r) = plan[index]
+                let started = DispatchTime.now().uptimeNanoseconds
                 let result = Simulation.run(experiment.scenarios[s], seed: experiment.seed, replication: r)
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                if let journal, seconds >= journalThreshold {
+                    do {
+                        try journal.save(result, index: index)
+                    } catch {
+                        failure.withLock { $0 = error }
+                    }
+                }
                 results.withLock { $0[index] = result }
                 let finished = done.add(1, ordering: .relaxed).newValue
                 onFinish?(finished, plan.count)
             }
         }
+        if let error = failure.withLock({ $0 }) { throw error }
         let all = results.withLock { $0 }
-        return zip(plan, all).map { Run(scenario: $0.0, replication: $0.1, result: $1!) }
+        return plan.indices.map { i in
+            Run(scenario: plan[i].0, replication: plan[i].1, result: all[i]!, reused: reused[i])
+        }
     }
 }

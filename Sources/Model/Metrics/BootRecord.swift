@@ -1,6 +1,6 @@
 /// One instance started during a run: when it was asked for, where it ran,
 /// and how long each phase of its boot took (a row of boots.csv).
-public struct BootRecord: Sendable {
+public struct BootRecord: Sendable, Codable {
     public var instance: Int
     public var platform: PlatformKind
     public var host: Int
@@ -35,7 +35,7 @@ public struct BootRecord: Sendable {
 }
 
 /// One row of timeseries.csv: an interval [start, start + width).
-public struct TimeSeriesRow: Sendable {
+public struct TimeSeriesRow: Sendable, Codable {
     public var start: Double
     public var offeredRate: Double
     public var arrivals: Int

@@ -1,5 +1,5 @@
 /// What one replication of one scenario produced.
-public struct RunResult: Sendable {
+public struct RunResult: Sendable, Codable {
     /// Metric values in `RunResult.metricNames` order.
     public var metrics: [Double]
     public var boots: [BootRecord]
