@@ -39,14 +39,7 @@ enum ClusterConfig {
         pool.prepulled = try prepulled(h.optional("prepulled"), image: image, catalog: catalog)
         try h.finish()
 
-        var schedule: [HostStep] = []
-        for item in try m.optional("hostSchedule")?.list() ?? [] {
-            let s = try item.map()
-            let at = try s.required("at").duration()
-            if let last = schedule.last, at < last.at { throw item.error("steps must be in time order") }
-            schedule.append(HostStep(at: at, hosts: try s.required("hosts").int(min: 0)))
-            try s.finish()
-        }
+        let schedule = try m.schedule("hostSchedule", count: "hosts").map { HostStep(at: $0.at, hosts: $0.count) }
         return ClusterSpec(hosts: pool, placement: placement, hostSchedule: schedule)
     }
 }

@@ -69,6 +69,20 @@ public final class ConfigMap {
         return ConfigMap(layers: found.filter { if case .mapping = $0.node { return true } else { return false } })
     }
 
+    /// A list of `{at: DURATION, <count>: N}` steps in time order
+    /// (`scaleSchedule`, `hostSchedule`); empty when absent.
+    func schedule(_ key: String, count: String) throws -> [(at: Double, count: Int)] {
+        var steps: [(at: Double, count: Int)] = []
+        for item in try optional(key)?.list() ?? [] {
+            let step = try item.map()
+            let at = try step.required("at").duration()
+            if let last = steps.last, at < last.at { throw item.error("steps must be in time order") }
+            steps.append((at, try step.required(count).int(min: 0)))
+            try step.finish()
+        }
+        return steps
+    }
+
     /// Rejects any key that was never read, suggesting the closest known one.
     func finish() throws {
         for layer in layers {

@@ -26,14 +26,7 @@ enum ScenarioConfig {
             (demand, slo) = try ServiceConfig.override(service, demand: demand, slo: slo)
         }
 
-        var scale: [ScaleStep] = []
-        for entry in try m.optional("scaleSchedule")?.list() ?? [] {
-            let s = try entry.map()
-            let at = try s.required("at").duration()
-            if let last = scale.last, at < last.at { throw entry.error("steps must be in time order") }
-            scale.append(ScaleStep(at: at, replicas: try s.required("replicas").int(min: 0)))
-            try s.finish()
-        }
+        let scale = try m.schedule("scaleSchedule", count: "replicas").map { ScaleStep(at: $0.at, replicas: $0.count) }
         let spec = ScenarioSpec(
             name: name, duration: context.duration, warmup: context.warmup, traffic: traffic,
             demand: demand, sloLatency: slo, platform: platform,
