@@ -13,11 +13,16 @@ public struct DistributionError: Error, Equatable, Sendable {
 
 /// Validating factories, one per parameterization users may write.
 extension Distribution {
+    /// `0` rather than `0.0` in messages.
+    static func show(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
+    }
+
     static func positive(_ name: String, _ v: Double) throws {
-        guard v.isFinite, v > 0 else { throw DistributionError(name, "must be a positive number, got \(v)") }
+        guard v.isFinite, v > 0 else { throw DistributionError(name, "must be a positive number, got \(show(v))") }
     }
     static func nonNegative(_ name: String, _ v: Double) throws {
-        guard v.isFinite, v >= 0 else { throw DistributionError(name, "must be zero or positive, got \(v)") }
+        guard v.isFinite, v >= 0 else { throw DistributionError(name, "must be zero or positive, got \(show(v))") }
     }
 
     public static func makeExponential(mean: Double) throws -> Distribution {
@@ -33,7 +38,7 @@ extension Distribution {
     public static func makeUniform(min: Double, max: Double) throws -> Distribution {
         try nonNegative("min", min)
         try nonNegative("max", max)
-        guard max >= min else { throw DistributionError("max", "must not be below min (\(min)), got \(max)") }
+        guard max >= min else { throw DistributionError("max", "must not be below min (\(show(min))), got \(show(max))") }
         return .uniform(min: min, max: max)
     }
 
@@ -123,7 +128,7 @@ extension Distribution {
     public static func makeClipped(_ inner: Distribution, min: Double?, max: Double?) throws -> Distribution {
         let lo = min ?? 0, hi = max ?? .infinity
         try nonNegative("min", lo)
-        guard hi >= lo else { throw DistributionError("max", "must not be below min (\(lo)), got \(hi)") }
+        guard hi >= lo else { throw DistributionError("max", "must not be below min (\(show(lo))), got \(show(hi))") }
         return .clipped(inner, min: lo, max: hi)
     }
 }
