@@ -22,6 +22,11 @@ public enum QueueingTheory {
         erlangC(servers: c, load: lambda / mu) / (Double(c) * mu - lambda)
     }
 
+    /// M/M/1/K: probability that an arrival finds K in the system.
+    public static func mm1kBlocking(rho: Double, k: Int) -> Double {
+        (1 - rho) * pow(rho, Double(k)) / (1 - pow(rho, Double(k + 1)))
+    }
+
     /// Pollaczek-Khinchine mean wait of M/G/1.
     public static func pkWait(lambda: Double, meanService: Double, secondMoment: Double) -> Double {
         lambda * secondMoment / (2 * (1 - lambda * meanService))

@@ -36,6 +36,12 @@ final class QueueingTheoryTests: XCTestCase {
         assertTheory(r["c3-a2-lognormal"], "rejected_ratio", QueueingTheory.erlangB(servers: 3, load: 2), "M/G/3/3")
     }
 
+    func testFiniteQueueBlockingIsMM1K() throws {
+        let r = try results("mm1k.yaml")
+        assertTheory(r["k5-rho80"], "rejected_ratio", QueueingTheory.mm1kBlocking(rho: 0.8, k: 5), "M/M/1/5")
+        assertTheory(r["k3-rho120"], "rejected_ratio", QueueingTheory.mm1kBlocking(rho: 1.2, k: 3), "M/M/1/3")
+    }
+
     func testMG1MeanWaitIsPollaczekKhinchine() throws {
         let r = try results("mg1.yaml")
         assertTheory(r["md1-rho80"], "wait_mean_s",
@@ -64,7 +70,7 @@ final class QueueingTheoryTests: XCTestCase {
 
     /// L = λW in every single run of every validation experiment.
     func testLittlesLawHoldsInEveryRun() throws {
-        for file in ["mmc.yaml", "mg1.yaml", "split.yaml", "erlang-b.yaml"] {
+        for file in ["mmc.yaml", "mg1.yaml", "split.yaml", "erlang-b.yaml", "mm1k.yaml"] {
             for (name, runs) in try results(file) {
                 for run in runs {
                     let l = run.value("in_system_mean")
