@@ -126,14 +126,20 @@ public struct EventQueue<Event> {
         }
     }
 
+    /// One pass over the storage: take the root, sift the last entry into
+    /// the hole over the first n − 1 slots, then drop the last slot.
     @inlinable @inline(__always)
     mutating func removeTop() -> Entry? {
-        guard let last = heap.popLast() else { return nil }
-        if heap.isEmpty { return last }
-        let top = heap[0]
-        heap.withUnsafeMutableBufferPointer { a in
-            Self.siftDownBottomUp(a, last)
+        let n = heap.count
+        if n == 0 { return nil }
+        let top = heap.withUnsafeMutableBufferPointer { a -> Entry in
+            let top = a[0]
+            if n > 1 {
+                Self.siftDownBottomUp(UnsafeMutableBufferPointer(rebasing: a[0 ..< n - 1]), a[n - 1])
+            }
+            return top
         }
+        heap.removeLast()
         return top
     }
 
