@@ -35,6 +35,11 @@ public struct Estimate: Sendable, Equatable {
 
     /// The Student-t quantile from GSL (`gsl_cdf_tdist_Pinv`).
     public static func tQuantile(_ p: Double, degrees: Int) -> Double {
-        gsl_cdf_tdist_Pinv(p, Double(degrees))
+        precondition(degrees >= 1 && p > 0 && p < 1, "t quantile outside its domain")
+        Estimate.gslErrorsOff
+        return gsl_cdf_tdist_Pinv(p, Double(degrees))
     }
+
+    /// GSL aborts on a domain error unless its handler is switched off.
+    private static let gslErrorsOff: Void = capsim_gsl_errors_off()
 }
