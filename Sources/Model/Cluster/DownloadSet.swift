@@ -29,15 +29,13 @@ public struct DownloadSet: Sendable {
     }
 
     /// Adds `waiter` to the download of `layer`, starting it if needed.
-    /// Call `advance(to: now)` first. Returns true when a new download started.
-    @discardableResult
-    public mutating func request(_ layer: String, bytes: Double, for waiter: Int32) -> Bool {
+    /// Call `advance(to: now)` first.
+    public mutating func request(_ layer: String, bytes: Double, for waiter: Int32) {
         if let i = downloads.firstIndex(where: { $0.layer == layer }) {
             downloads[i].waiters.append(waiter)
-            return false
+        } else {
+            downloads.append(Download(layer: layer, bytes: bytes, remaining: bytes, waiters: [waiter]))
         }
-        downloads.append(Download(layer: layer, bytes: bytes, remaining: bytes, waiters: [waiter]))
-        return true
     }
 
     /// Seconds from the last update until the next download completes.

@@ -39,14 +39,13 @@ struct Gauges {
     var busySlots = TimeAverage()
     var readySlots = TimeAverage()
     var liveInstances = TimeAverage()
+    /// Placed instances (billed, holding memory) are live minus pending:
+    /// derived at the end rather than tracked.
     var pendingInstances = TimeAverage()
-    var billedInstances = TimeAverage()
     var activeHosts = TimeAverage()
-    var memoryOverheadMiB = TimeAverage()
 
     private var all: [WritableKeyPath<Gauges, TimeAverage>] {
-        [\.inSystem, \.busySlots, \.readySlots, \.liveInstances, \.pendingInstances, \.billedInstances,
-         \.activeHosts, \.memoryOverheadMiB]
+        [\.inSystem, \.busySlots, \.readySlots, \.liveInstances, \.pendingInstances, \.activeHosts]
     }
 
     /// Integrates every quantity up to `now` (before reading areas).

@@ -112,7 +112,6 @@ struct Host {
     var freeCpu: Double
     var freeMemoryMiB: Double
     var instances = 0
-    var activeSince: Double
     var cache: LayerCache
     var downloads: DownloadSet
     /// Bumped at each reschedule so that stale completion events are ignored.

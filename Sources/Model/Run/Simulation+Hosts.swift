@@ -15,7 +15,6 @@ extension Simulation {
             state: ready ? .ready : .booting,
             freeCpu: pool.cpu - pool.reservedCpu,
             freeMemoryMiB: pool.memoryMiB - pool.reservedMemoryMiB,
-            activeSince: engine.now,
             cache: cache,
             downloads: DownloadSet(bandwidth: pool.pullBandwidth.sample(hostStream))))
         gauges.activeHosts.add(1, at: engine.now)

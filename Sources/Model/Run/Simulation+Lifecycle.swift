@@ -43,8 +43,6 @@ extension Simulation {
             hosts[Int(host)].instances += 1
         }
         gauges.pendingInstances.add(-1, at: engine.now)
-        gauges.billedInstances.add(1, at: engine.now)
-        gauges.memoryOverheadMiB.add(platform.memoryOverheadMiB, at: engine.now)
         if instances[i].warm && engine.now == 0 {
             // The warm fleet was started before the run: its image is on its node.
             if host >= 0, let image = platform.image {
@@ -139,8 +137,6 @@ extension Simulation {
         instances[i].state = .gone
         instances[i].goneAt = engine.now
         gauges.liveInstances.add(-1, at: engine.now)
-        gauges.billedInstances.add(-1, at: engine.now)
-        gauges.memoryOverheadMiB.add(-(platform.memoryOverheadMiB), at: engine.now)
         let h = Int(instances[i].host)
         if h >= 0 {
             hosts[h].freeCpu += platform.cpuRequest

@@ -64,8 +64,8 @@ extension Simulation {
         let pullShares = boots.compactMap(\.pullShare)
         func mean(_ xs: [Double]) -> Double { xs.isEmpty ? .nan : xs.reduce(0, +) / Double(xs.count) }
         let hostPrice = spec.cluster.hosts?.pricePerHour ?? 0
-        let cost = gauges.activeHosts.area / 3600 * hostPrice
-            + gauges.billedInstances.area / 3600 * spec.platform.pricePerHour
+        let placedSeconds = gauges.liveInstances.area - gauges.pendingInstances.area
+        let cost = gauges.activeHosts.area / 3600 * hostPrice + placedSeconds / 3600 * spec.platform.pricePerHour
         let slo: Double = spec.sloLatency == nil
             ? .nan : ratio(Double(c.sloViolations + c.rejected + c.dropped), requests)
         let values: [String: Double] = [
@@ -94,7 +94,7 @@ extension Simulation {
             "pending_instance_seconds": gauges.pendingInstances.area,
             "cost_total": cost,
             "cost_per_million_requests": ratio(cost, completed) * 1e6,
-            "memory_overhead_mib_mean": gauges.memoryOverheadMiB.area / window,
+            "memory_overhead_mib_mean": placedSeconds * spec.platform.memoryOverheadMiB / window,
         ]
         return RunResult(
             metrics: RunResult.metricNames.map { values[$0]! },
