@@ -34,7 +34,7 @@ public enum Runner {
             while true {
                 let index = next.add(1, ordering: .relaxed).oldValue
                 guard index < plan.count else { return }
-                if results.withLock({ $0[index] }) != nil { continue }
+                if reused[index] { continue }
                 let (s, r) = plan[index]
                 let started = DispatchTime.now().uptimeNanoseconds
                 let result = Simulation.run(experiment.scenarios[s], seed: experiment.seed, replication: r)
