@@ -21,6 +21,6 @@ final class StatisticsTests: XCTestCase {
     func testOneSampleHasNoInterval() {
         let e = Estimate([7])
         XCTAssertEqual(e.mean, 7)
-        XCTAssertTrue(e.ci95Low.isNaN)
+        XCTAssertTrue(e.low.isNaN)
     }
 }

@@ -45,7 +45,7 @@ public struct Check {
 
     public init(_ runs: [RunResult], _ metric: String, confidence: Double = 0.99) {
         estimate = Estimate(runs.map { $0.value(metric) }, confidence: confidence)
-        interval = (estimate.ci95Low, estimate.ci95High)
+        interval = (estimate.low, estimate.high)
     }
 
     public func contains(_ value: Double) -> Bool { interval.low <= value && value <= interval.high }

@@ -37,7 +37,7 @@ public struct ResultFiles {
         var out = CSVFormat.row(["scenario", "metric", "n", "mean", "stddev", "ci95_low", "ci95_high"])
         for (scenario, metric, e) in estimates() {
             out += CSVFormat.row([CSVFormat.field(scenario), metric, String(e.n), CSVFormat.number(e.mean),
-                                  CSVFormat.number(e.stddev), CSVFormat.number(e.ci95Low), CSVFormat.number(e.ci95High)])
+                                  CSVFormat.number(e.stddev), CSVFormat.number(e.low), CSVFormat.number(e.high)])
         }
         return out
     }
