@@ -41,13 +41,13 @@ public struct ConfigValue {
 
     func positive() throws -> Double {
         let v = try double()
-        guard v > 0 else { throw error("must be positive, got \(Units.format(v))") }
+        guard v > 0 else { throw error("must be positive, got \(CSVFormat.number(v))") }
         return v
     }
 
     func nonNegative() throws -> Double {
         let v = try double()
-        guard v >= 0 else { throw error("must not be negative, got \(Units.format(v))") }
+        guard v >= 0 else { throw error("must not be negative, got \(CSVFormat.number(v))") }
         return v
     }
 

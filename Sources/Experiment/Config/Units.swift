@@ -31,9 +31,4 @@ enum Units {
         if let v = Double(s), v.isFinite { return v }
         return nil
     }
-
-    /// Shortest exact form of a number for messages.
-    static func format(_ v: Double) -> String {
-        v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
-    }
 }
