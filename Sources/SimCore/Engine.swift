@@ -37,13 +37,21 @@ public struct Engine<Event> {
         return queue.push(event, at: time, urgent: urgent)
     }
 
-    /// Cancels a pending event; nothing happens when it comes due.
-    public mutating func cancel(_ id: EventID) {
+    /// Cancels a pending event so that it never fires. Cancelling one that
+    /// already fired or was cancelled does nothing and returns false.
+    @discardableResult
+    public mutating func cancel(_ id: EventID) -> Bool {
         queue.cancel(id)
     }
 
-    /// Pending events, counting cancelled ones not yet dropped.
+    /// Pending events.
     public var pendingCount: Int { queue.count }
+
+    /// Whether the pending-event set is a valid heap (invariant checks).
+    public var queueIsHeapOrdered: Bool { queue.isHeapOrdered() }
+
+    /// The time of the earliest pending event, if any.
+    public var nextEventTime: Double? { queue.peekTime() }
 
     /// Handles every event due at or before `end` in (time, sequence) order,
     /// then leaves the clock at `end`.

@@ -10,9 +10,11 @@ public struct EventID: Hashable, Sendable {
 /// entries ordered by (time, insertion sequence), so that events with equal
 /// times pop first-in first-out.
 ///
-/// Cancellation is lazy: a cancelled event stays in the heap and is dropped
-/// when it reaches the top. Nothing here allocates per event once the array
-/// has grown to the largest pending count.
+/// Cancellation is eager: the entry is found by a scan and removed from the
+/// heap at once, so the pop path never checks for cancelled entries, the
+/// count is always exact, and cancelling an event that already fired (or
+/// was already cancelled) changes nothing. Nothing here allocates per event
+/// once the array has grown to the largest pending count.
 ///
 /// The hot methods are `@inlinable` so that the model's module specializes
 /// them for its own `Event` type (no dynamic dispatch per event).
@@ -45,7 +47,6 @@ public struct EventQueue<Event> {
 
     @usableFromInline var heap: ContiguousArray<Entry> = []
     @usableFromInline var nextSequence: UInt64 = 0
-    @usableFromInline var cancelled: Set<UInt64> = []
 
     public init() {}
 
@@ -54,11 +55,11 @@ public struct EventQueue<Event> {
         heap.reserveCapacity(capacity)
     }
 
-    /// Pending entries, counting cancelled ones not yet dropped.
+    /// Pending events (cancelled ones are gone at once).
     @inlinable public var count: Int { heap.count }
 
-    /// Pending events that have not been cancelled.
-    public var liveCount: Int { heap.count - cancelled.count }
+    /// Pending events that have not been cancelled: the same as `count`.
+    public var liveCount: Int { heap.count }
 
     @inlinable public var isEmpty: Bool { heap.isEmpty }
 
@@ -84,26 +85,44 @@ public struct EventQueue<Event> {
         return EventID(sequence: entry.sequence)
     }
 
-    /// Marks an event as cancelled; it will never be returned by `pop`.
-    /// - Complexity: O(1) expected.
-    public mutating func cancel(_ id: EventID) {
+    /// Removes a pending event so that it never pops. Returns false, and
+    /// changes nothing, when the event already fired or was cancelled.
+    /// - Complexity: O(n) to find the entry (cancelling is rare: a boot
+    ///   stopped, a termination deadline no longer needed), O(log n) to remove it.
+    @discardableResult
+    public mutating func cancel(_ id: EventID) -> Bool {
         precondition(id.sequence & ~Self.ordinaryBit < nextSequence, "cancelling an event that was never scheduled")
-        cancelled.insert(id.sequence)
+        guard let position = heap.firstIndex(where: { $0.sequence == id.sequence }) else { return false }
+        let last = heap.removeLast()
+        if position < heap.count {
+            heap.withUnsafeMutableBufferPointer { a in
+                if position > 0 && last.precedes(a[(position - 1) / Self.arity]) {
+                    Self.siftUp(a, from: position, last)
+                } else {
+                    Self.siftDown(a, from: position, last)
+                }
+            }
+        }
+        return true
     }
 
-    /// Time of the earliest live event, dropping cancelled ones on the way.
-    /// - Complexity: O(log n) per cancelled entry dropped, else O(1).
+    /// Whether every entry is preceded by its parent: the heap property,
+    /// for invariant checks (O(n)).
+    public func isHeapOrdered() -> Bool {
+        heap.indices.dropFirst().allSatisfy { !heap[$0].precedes(heap[($0 - 1) / Self.arity]) }
+    }
+
+    /// Time of the earliest pending event.
+    /// - Complexity: O(1).
     @inlinable
-    public mutating func peekTime() -> Double? {
-        dropCancelledTop()
-        return heap.first?.time
+    public func peekTime() -> Double? {
+        heap.first?.time
     }
 
     /// Removes and returns the earliest live event.
     /// - Complexity: O(log n).
     @inlinable
     public mutating func pop() -> (time: Double, id: EventID, event: Event)? {
-        dropCancelledTop()
         guard let top = removeTop() else { return nil }
         return (top.time, EventID(sequence: top.sequence), top.event)
     }
@@ -113,17 +132,8 @@ public struct EventQueue<Event> {
     /// - Complexity: O(log n).
     @inlinable
     public mutating func pop(notAfter end: Double) -> (time: Double, event: Event)? {
-        dropCancelledTop()
         guard let first = heap.first, first.time <= end, let top = removeTop() else { return nil }
         return (top.time, top.event)
-    }
-
-    @inlinable @inline(__always)
-    mutating func dropCancelledTop() {
-        if cancelled.isEmpty { return }
-        while let top = heap.first, cancelled.remove(top.sequence) != nil {
-            _ = removeTop()
-        }
     }
 
     /// One pass over the storage: take the root, sift the last entry into
@@ -152,6 +162,24 @@ public struct EventQueue<Event> {
             if !entry.precedes(a[parent]) { break }
             a[i] = a[parent]
             i = parent
+        }
+        a[i] = entry
+    }
+
+    /// Moves `entry` down from the hole at `index` to its place (textbook
+    /// sift-down, used when a cancelled entry's slot is refilled).
+    @inlinable
+    static func siftDown(_ a: UnsafeMutableBufferPointer<Entry>, from index: Int, _ entry: Entry) {
+        let n = a.count
+        var i = index
+        while true {
+            let first = arity * i + 1
+            if first >= n { break }
+            var best = first
+            for k in first + 1 ..< Swift.min(first + arity, n) where a[k].precedes(a[best]) { best = k }
+            if !a[best].precedes(entry) { break }
+            a[i] = a[best]
+            i = best
         }
         a[i] = entry
     }

@@ -27,6 +27,7 @@ struct RunCommand: ParsableCommand {
         let files = ResultFiles(experiment: experiment, runs: runs)
         try files.write(to: directory)
         journal.remove()
+        for warning in files.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         if !quiet {
             print(SummaryTable.render(experiment: experiment, estimates: files.estimates()))
             let simulated = runs.filter { !$0.reused }

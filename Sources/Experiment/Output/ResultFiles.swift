@@ -81,8 +81,12 @@ public struct ResultFiles {
         return out
     }
 
+    /// Overload warnings (see `RunWarnings`), in scenario order.
+    public var warnings: [String] { RunWarnings.make(experiment: experiment, runs: runs) }
+
     func manifestJSON() -> String {
-        """
+        let warnings = self.warnings
+        return """
         {
           "capsimVersion": "\(Self.version)",
           "name": \(jsonString(experiment.name)),
@@ -91,6 +95,7 @@ public struct ResultFiles {
           "seed": \(experiment.seed),
           "replications": \(experiment.replications),
           "streams": "seed of each stream = StreamSeed.derive(seed, replication, name), names: arrivals, demand, loadBalancer, boot, hosts",
+          "warnings": [\(warnings.map(jsonString).map { "\n    " + $0 }.joined(separator: ","))\(warnings.isEmpty ? "" : "\n  ")],
           "config": \(experiment.resolvedJSON.replacingOccurrences(of: "\n", with: "\n  "))
         }
 

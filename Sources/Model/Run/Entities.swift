@@ -7,6 +7,8 @@ public enum SimEvent: Sendable {
     case arrival
     case departure(request: Int32)
     case warmupEnd
+    /// The last quarter of the statistics window begins (stability check).
+    case tailStart
     case sample
     case scale(step: Int32)
     case hostScale(step: Int32)
@@ -88,6 +90,8 @@ struct Instance {
     var phaseEvent: EventID?
     var containerStarted: Double = .nan
     var layersOutstanding = 0
+    /// Layers of its node's cache it uses (pinned until it is gone).
+    var pinnedLayers: [String] = []
     var pullBytes: Double = 0
     var cachedBytes: Double = 0
     var deadlineEvent: EventID?

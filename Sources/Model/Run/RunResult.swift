@@ -9,12 +9,12 @@ public struct RunResult: Sendable, Codable {
     public var arrivalsSimulated: Int
 
     public static let metricNames = [
-        "requests", "completed", "rejected", "dropped", "rejected_ratio", "throughput_rps",
+        "requests", "completed", "rejected", "dropped", "unfinished", "rejected_ratio", "throughput_rps",
         "wait_mean_s", "latency_mean_s", "latency_p50_s", "latency_p95_s", "latency_p99_s",
-        "utilization_mean", "in_system_mean", "slo_violation_ratio",
+        "utilization_mean", "in_system_mean", "offered_load", "stable", "slo_violation_ratio",
         "boots", "boot_mean_s", "boot_p95_s", "time_to_ready_mean_s", "start_mean_s", "pull_share_mean",
         "instances_mean", "hosts_mean", "pending_instance_seconds",
-        "cost_total", "cost_per_million_requests", "memory_overhead_mib_mean",
+        "cost_total", "cost_per_million_requests", "memory_overhead_mib_mean", "layer_cache_excess_bytes_max",
     ]
 
     public func value(_ name: String) -> Double {

@@ -46,7 +46,10 @@ extension Simulation {
         if instances[i].warm && engine.now == 0 {
             // The warm fleet was started before the run: its image is on its node.
             if host >= 0, let image = platform.image {
-                for layer in image.layers { hosts[Int(host)].cache.insert(layer.name, bytes: layer.bytes) }
+                for layer in image.layers {
+                    hosts[Int(host)].cache.insert(layer.name, bytes: layer.bytes, pinned: true)
+                    instances[i].pinnedLayers.append(layer.name)
+                }
             }
             becomeReady(id, engine.now)
         } else {
@@ -138,6 +141,7 @@ extension Simulation {
         instances[i].goneAt = engine.now
         gauges.liveInstances.add(-1, at: engine.now)
         let h = Int(instances[i].host)
+        unpinLayers(of: id)
         if h >= 0 {
             hosts[h].freeCpu += platform.cpuRequest
             hosts[h].freeMemoryMiB += platform.memoryRequestMiB + platform.memoryOverheadMiB

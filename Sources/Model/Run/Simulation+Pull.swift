@@ -12,7 +12,10 @@ extension Simulation {
         let h = Int(instances[i].host)
         guard let image = spec.platform.image, h >= 0 else { return nil }
         if image.layers.allSatisfy({ hosts[h].cache.contains($0.name) }) {
-            for layer in image.layers { hosts[h].cache.touch(layer.name) }
+            for layer in image.layers {
+                hosts[h].cache.touch(layer.name)
+                pinLayer(layer.name, of: id)
+            }
             instances[i].cachedBytes = image.bytes
             return nil
         }
@@ -31,6 +34,7 @@ extension Simulation {
         for layer in image.layers {
             if hosts[h].cache.contains(layer.name) {
                 hosts[h].cache.touch(layer.name)
+                pinLayer(layer.name, of: id)
                 instances[i].cachedBytes += layer.bytes
                 continue
             }
@@ -48,13 +52,31 @@ extension Simulation {
         guard generation == hosts[h].pullGeneration else { return }
         hosts[h].downloads.advance(to: engine.now)
         for d in hosts[h].downloads.takeCompleted() {
-            hosts[h].cache.insert(d.layer, bytes: d.bytes)
-            for w in d.waiters where instances[Int(w)].state == .starting && instances[Int(w)].host == Int32(h) {
+            let users = d.waiters.filter { instances[Int($0)].state == .starting && instances[Int($0)].host == Int32(h) }
+            hosts[h].cache.insert(d.layer, bytes: d.bytes, pinned: !users.isEmpty)
+            for w in users {
+                if w != users[0] { hosts[h].cache.pin(d.layer) }
+                instances[Int(w)].pinnedLayers.append(d.layer)
                 instances[Int(w)].layersOutstanding -= 1
                 if instances[Int(w)].layersOutstanding == 0 { finishPhase(w, &engine) }
             }
         }
         scheduleNextDownload(h, &engine)
+    }
+
+    /// An instance starts using a layer its node holds (never evicted while used).
+    mutating func pinLayer(_ layer: String, of id: Int32) {
+        hosts[Int(instances[Int(id)].host)].cache.pin(layer)
+        instances[Int(id)].pinnedLayers.append(layer)
+    }
+
+    /// A gone instance no longer holds its layers.
+    mutating func unpinLayers(of id: Int32) {
+        let i = Int(id)
+        let h = Int(instances[i].host)
+        guard h >= 0 else { return }
+        for layer in instances[i].pinnedLayers { hosts[h].cache.unpin(layer) }
+        instances[i].pinnedLayers = []
     }
 
     /// Schedules the next download completion; earlier schedules go stale.

@@ -13,6 +13,7 @@ extension Simulation {
         // stream stays aligned across scenarios (common random numbers).
         var service = spec.demand.cpu.sample(demandStream) * cpuFactor
         if let io = spec.demand.io { service += io.sample(demandStream) * ioFactor }
+        if counted { counters.offeredWork += service }
         if let next = arrivals.next(after: now, horizon: spec.duration) { engine.schedule(.arrival, at: next) }
 
         guard let target = pickInstance() else { return reject(counted) }

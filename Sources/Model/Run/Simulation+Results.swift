@@ -57,6 +57,7 @@ extension Simulation {
         func percentile(_ p: Double) -> Double {
             c.completed > 0 ? Double(latency.valueAtPercentile(p)) / 1e6 : .nan
         }
+        let verdict = stabilityVerdict()
         let boots = bootRecords()
         let bootTimes = boots.compactMap(\.bootTime).sorted()
         let readyTimes = boots.compactMap(\.timeToReady)
@@ -73,6 +74,7 @@ extension Simulation {
             "completed": completed,
             "rejected": Double(c.rejected),
             "dropped": Double(c.dropped),
+            "unfinished": Double(verdict.unfinished),
             "rejected_ratio": ratio(Double(c.rejected), requests),
             "throughput_rps": Double(c.completionsInWindow) / window,
             "wait_mean_s": ratio(c.waitSum, completed),
@@ -82,6 +84,8 @@ extension Simulation {
             "latency_p99_s": percentile(99),
             "utilization_mean": ratio(gauges.busySlots.area, gauges.readySlots.area),
             "in_system_mean": gauges.inSystem.area / window,
+            "offered_load": verdict.offeredLoad,
+            "stable": verdict.stable ? 1 : 0,
             "slo_violation_ratio": slo,
             "boots": Double(bootTimes.count),
             "boot_mean_s": mean(bootTimes),
@@ -95,6 +99,7 @@ extension Simulation {
             "cost_total": cost,
             "cost_per_million_requests": ratio(cost, completed) * 1e6,
             "memory_overhead_mib_mean": placedSeconds * spec.platform.memoryOverheadMiB / window,
+            "layer_cache_excess_bytes_max": hosts.reduce(0) { Swift.max($0, $1.cache.maxExcess) },
         ]
         return RunResult(
             metrics: RunResult.metricNames.map { values[$0]! },
@@ -109,7 +114,9 @@ extension Simulation {
             for (k, name) in phaseNames.enumerated() where !inst.phaseDurations[k].isNaN {
                 phases[name] = inst.phaseDurations[k]
             }
-            let pending = (inst.placedAt.isNaN ? spec.duration : inst.placedAt) - inst.requestedAt
+            // Pending ends at placement, or at removal for an instance never placed.
+            let pendingEnd = !inst.placedAt.isNaN ? inst.placedAt : !inst.goneAt.isNaN ? inst.goneAt : spec.duration
+            let pending = pendingEnd - inst.requestedAt
             return BootRecord(
                 instance: id, platform: spec.platform.kind, host: Int(inst.host),
                 requested: inst.requestedAt, ready: inst.readyAt.isNaN ? nil : inst.readyAt,

@@ -34,6 +34,7 @@ public struct Simulation: EventHandler {
     var latency = Histogram<UInt64>(lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000)
     var interval = IntervalCounters()
     var series: [TimeSeriesRow] = []
+    var stability = StabilityCheck()
 
     /// Runs one replication to `spec.duration`.
     public static func run(_ spec: ScenarioSpec, seed: UInt64, replication: Int) -> RunResult {
@@ -71,6 +72,7 @@ public struct Simulation: EventHandler {
         // Statistics boundaries are urgent: an arrival at exactly t belongs
         // to the interval (and the window) that starts at t.
         if spec.warmup > 0 { engine.schedule(.warmupEnd, at: spec.warmup, urgent: true) }
+        engine.schedule(.tailStart, at: StabilityCheck.tailStart(spec), urgent: true)
         engine.schedule(.sample, at: Swift.min(spec.timeseriesInterval, spec.duration), urgent: true)
         for (i, step) in spec.scaleSchedule.enumerated() { engine.schedule(.scale(step: Int32(i)), at: step.at) }
         for (i, step) in spec.cluster.hostSchedule.enumerated() {
@@ -83,6 +85,7 @@ public struct Simulation: EventHandler {
         case .arrival: arrive(&engine)
         case .departure(let id): depart(id, &engine)
         case .warmupEnd: gauges.reset(at: engine.now)
+        case .tailStart: beginTail(engine.now)
         case .sample: sample(&engine)
         case .scale(let step):
             desired = spec.scaleSchedule[Int(step)].replicas
@@ -111,6 +114,8 @@ struct Counters {
     /// Completions at or after the warm-up, whatever their arrival (throughput).
     var completionsInWindow = 0
     var arrivalsSimulated = 0
+    /// Service time (with overhead) of the window's arrivals, served or not.
+    var offeredWork = 0.0
 }
 
 /// What the current timeseries interval has seen so far.

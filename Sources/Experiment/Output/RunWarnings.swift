@@ -1,0 +1,30 @@
+import Model
+
+/// Warnings about results that look like numbers but cannot be trusted as
+/// they stand: scenarios whose runs were overloaded (see `stable` in
+/// runs.csv). One sentence per scenario, in scenario order, written to
+/// stderr by `capsim run` and to the `warnings` list of manifest.json.
+public enum RunWarnings {
+    public static func make(experiment: Experiment, runs: [Runner.Run]) -> [String] {
+        experiment.scenarios.indices.compactMap { s in
+            let mine = runs.filter { $0.scenario == s }.map(\.result)
+            let unstable = mine.filter { $0.value("stable") == 0 }
+            guard !unstable.isEmpty else { return nil }
+            let load = Estimate(unstable.map { $0.value("offered_load") }).mean
+            let unfinished = unstable.map { $0.value("unfinished") }.reduce(0, +) / Double(unstable.count)
+            let arrivals = unstable.map { $0.value("requests") }.reduce(0, +) / Double(unstable.count)
+            let share = arrivals > 0 ? 100 * unfinished / arrivals : 0
+            return "scenario '\(experiment.scenarios[s].name)' is overloaded in \(unstable.count) of \(mine.count) "
+                + "replication(s): offered load \(format(load)) × its Ready capacity, "
+                + "\(format(unfinished)) request(s) unfinished at the end on average (\(format(share))% of arrivals); "
+                + "its latency metrics cover completed requests only and understate the truth"
+        }
+    }
+
+    static func format(_ x: Double) -> String {
+        if x.isNaN { return "undefined" }
+        if x.isInfinite { return "infinite" }
+        let rounded = (x * 100).rounded() / 100
+        return CSVFormat.number(rounded)
+    }
+}
