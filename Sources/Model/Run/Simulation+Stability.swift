@@ -9,14 +9,18 @@ import SimCore
 ///   the system at the end, or
 /// - its queue is unlimited, the work offered over the last quarter of the
 ///   window is at least the Ready capacity of that quarter (offered load ≥ 1),
-///   and more requests are in the system at the end than twice the window's
-///   time-average: the backlog is growing.
+///   and the time-average number in the system over that quarter is more than
+///   `growthFactor` times the average over the three before: the backlog is
+///   growing (a backlog growing linearly from zero gives 7/3).
 struct StabilityCheck {
     static let unfinishedShareLimit = 0.01
+    static let growthFactor = 1.5
 
-    /// The offered work and Ready capacity when the last quarter began.
+    /// Offered work, Ready capacity and number in system (integrated from
+    /// the start of the window) when the last quarter began.
     var tailOfferedWork = 0.0
     var tailReadyArea = 0.0
+    var tailInSystemArea = 0.0
 
     /// When the last quarter of the statistics window begins.
     static func tailStart(_ spec: ScenarioSpec) -> Double {
@@ -32,13 +36,15 @@ struct StabilityCheck {
     }
 
     func verdict(unfinished: Int, arrivals: Int, offeredWork: Double, readyArea: Double,
-                 inSystemMean: Double, unlimitedQueue: Bool) -> Verdict {
+                 inSystemArea: Double, window: Double, unlimitedQueue: Bool) -> Verdict {
         let load = readyArea > 0 ? offeredWork / readyArea : (offeredWork > 0 ? .infinity : .nan)
         let tailArea = readyArea - tailReadyArea
         let tailWork = offeredWork - tailOfferedWork
         let tailLoad = tailArea > 0 ? tailWork / tailArea : (tailWork > 0 ? .infinity : .nan)
         let share = arrivals > 0 ? Double(unfinished) / Double(arrivals) : 0
-        let growing = unlimitedQueue && tailLoad >= 1 && Double(unfinished) > 2 * inSystemMean
+        let headMean = tailInSystemArea / (0.75 * window)
+        let tailMean = (inSystemArea - tailInSystemArea) / (0.25 * window)
+        let growing = unlimitedQueue && tailLoad >= 1 && tailMean > Self.growthFactor * headMean
         return Verdict(unfinished: unfinished, offeredLoad: load, tailLoad: tailLoad,
                        stable: share <= Self.unfinishedShareLimit && !growing)
     }
@@ -48,15 +54,16 @@ extension Simulation {
     /// Notes the offered work and Ready capacity as the last quarter begins.
     mutating func beginTail(_ now: Double) {
         gauges.readySlots.settle(at: now)
+        gauges.inSystem.settle(at: now)
         stability.tailOfferedWork = counters.offeredWork
         stability.tailReadyArea = gauges.readySlots.area
+        stability.tailInSystemArea = gauges.inSystem.area
     }
 
     func stabilityVerdict() -> StabilityCheck.Verdict {
-        let window = spec.duration - spec.warmup
-        return stability.verdict(
+        stability.verdict(
             unfinished: requests.inUse, arrivals: counters.requests, offeredWork: counters.offeredWork,
-            readyArea: gauges.readySlots.area, inSystemMean: gauges.inSystem.area / window,
-            unlimitedQueue: spec.queueLimit == nil)
+            readyArea: gauges.readySlots.area, inSystemArea: gauges.inSystem.area,
+            window: spec.duration - spec.warmup, unlimitedQueue: spec.queueLimit == nil)
     }
 }
