@@ -47,6 +47,10 @@ public struct Engine<Event> {
     /// Pending events.
     public var pendingCount: Int { queue.count }
 
+    /// Drops every pending event: the run loop then ends (a checked run
+    /// stopping at an invariant violation).
+    public mutating func cancelAll() { queue = EventQueue() }
+
     /// Whether the pending-event set is a valid heap (invariant checks).
     public var queueIsHeapOrdered: Bool { queue.isHeapOrdered() }
 

@@ -11,6 +11,8 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Output directory (default: results/<name>/).") var out: String?
     @Option(help: "Parallel simulations (default: all cores). Outputs do not depend on it.") var jobs: Int?
     @Flag(help: "Print only the paths of the files written.") var quiet = false
+    @Flag(help: "Check the model's invariants after every event (slow); stop at the first violation.")
+    var checkInvariants = false
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -22,7 +24,13 @@ struct RunCommand: ParsableCommand {
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let started = DispatchTime.now().uptimeNanoseconds
         let journal = RunJournal(outputDirectory: directory, configHash: experiment.configHash)
-        let runs = try Runner.run(experiment, jobs: jobs, journal: journal)
+        let runs: [Runner.Run]
+        do {
+            runs = try Runner.run(experiment, jobs: jobs, journal: journal, checkInvariants: checkInvariants)
+        } catch let failure as RunFailure {
+            FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
+            throw ExitCode(1)
+        }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let files = ResultFiles(experiment: experiment, runs: runs)
         try files.write(to: directory)

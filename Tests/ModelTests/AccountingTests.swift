@@ -53,3 +53,20 @@ final class AccountingTests: XCTestCase {
         XCTAssertEqual(cache.bytes, 100)
     }
 }
+
+/// A host removed while it boots never comes back when its boot would have ended.
+final class HostRemovalTests: XCTestCase {
+    func testAHostRemovedWhileBootingStaysGone() throws {
+        let vm = PlatformSpec(kind: .vm, cpuRequest: 2)
+        var pool = HostPoolSpec(count: 1, cpu: 2, memoryMiB: 8192)
+        pool.boot = .deterministic(value: 60)
+        let spec = Specs.scenario(duration: 1000, platform: vm, replicas: 1,
+                                  cluster: ClusterSpec(hosts: pool, hostSchedule: [HostStep(at: 10, hosts: 2), HostStep(at: 20, hosts: 1)]),
+                                  scale: [ScaleStep(at: 100, replicas: 2)])
+        let run = Specs.run(spec)[0]
+        XCTAssertEqual(try XCTUnwrap(run.timeseries.last).hosts, 1)
+        XCTAssertEqual(run.value("hosts_mean"), 1.01, accuracy: 1e-9)
+        // The second instance never finds room: it stays Pending to the end.
+        XCTAssertEqual(run.value("pending_instance_seconds"), 900, accuracy: 1e-9)
+    }
+}

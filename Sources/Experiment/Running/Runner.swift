@@ -18,8 +18,10 @@ public enum Runner {
     /// are reused and each run is saved as soon as it ends, if it took at
     /// least `journalThreshold` seconds: saving a run costs about 10 ms, more
     /// than rerunning a tiny one.
+    /// With `checkInvariants`, every run checks the model's invariants after
+    /// every event and the first violation is thrown (`RunFailure`).
     public static func run(_ experiment: Experiment, jobs: Int, journal: RunJournal? = nil,
-                           journalThreshold: Double = 0.5,
+                           journalThreshold: Double = 0.5, checkInvariants: Bool = false,
                            onFinish: (@Sendable (Int, Int) -> Void)? = nil) throws -> [Run] {
         let plan = experiment.scenarios.indices.flatMap { s in
             (0..<experiment.replications).map { (s, $0) }
@@ -37,7 +39,21 @@ public enum Runner {
                 if reused[index] { continue }
                 let (s, r) = plan[index]
                 let started = DispatchTime.now().uptimeNanoseconds
-                let result = Simulation.run(experiment.scenarios[s], seed: experiment.seed, replication: r)
+                let result: RunResult
+                if checkInvariants {
+                    do {
+                        result = try Simulation.runChecked(experiment.scenarios[s], seed: experiment.seed, replication: r)
+                    } catch let violation as InvariantViolation {
+                        failure.withLock { $0 = $0 ?? RunFailure(scenario: experiment.scenarios[s].name, replication: r,
+                                                                  violation: violation) }
+                        return
+                    } catch {
+                        failure.withLock { $0 = $0 ?? error }
+                        return
+                    }
+                } else {
+                    result = Simulation.run(experiment.scenarios[s], seed: experiment.seed, replication: r)
+                }
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
                 if let journal, seconds >= journalThreshold {
                     do {
@@ -57,4 +73,12 @@ public enum Runner {
             Run(scenario: plan[i].0, replication: plan[i].1, result: all[i]!, reused: reused[i])
         }
     }
+}
+
+/// A run stopped by an invariant violation: which run, and what failed.
+public struct RunFailure: Error, CustomStringConvertible {
+    public var scenario: String
+    public var replication: Int
+    public var violation: InvariantViolation
+    public var description: String { "scenario '\(scenario)' replication \(replication): \(violation)" }
 }

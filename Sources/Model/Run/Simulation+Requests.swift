@@ -33,6 +33,7 @@ extension Simulation {
 
     mutating func reject(_ counted: Bool) {
         if counted { counters.rejected += 1 }
+        counters.all.rejected += 1
         interval.rejections += 1
     }
 
@@ -51,6 +52,7 @@ extension Simulation {
         gauges.inSystem.add(-1, at: engine.now)
         gauges.busySlots.add(-1, at: engine.now)
         let latency = now - r.arrival
+        counters.all.completed += 1
         if r.counted {
             counters.completed += 1
             counters.waitSum += r.start - r.arrival
@@ -121,6 +123,7 @@ extension Simulation {
 
     private mutating func drop(_ id: Int32, _ now: Double) {
         if requests[id].counted { counters.dropped += 1 }
+        counters.all.dropped += 1
         interval.rejections += 1
         gauges.inSystem.add(-1, at: now)
         requests.remove(id)

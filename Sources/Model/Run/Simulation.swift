@@ -92,6 +92,8 @@ public struct Simulation: EventHandler {
             reconcile(&engine)
         case .hostScale(let step): scaleHosts(to: spec.cluster.hostSchedule[Int(step)].hosts, &engine)
         case .hostReady(let h):
+            // A host removed while it booted stays gone.
+            guard hosts[Int(h)].state == .booting else { return }
             hosts[Int(h)].state = .ready
             placeUnplaced(&engine)
         case .phaseDone(let i): finishPhase(i, &engine)
@@ -114,6 +116,8 @@ struct Counters {
     /// Completions at or after the warm-up, whatever their arrival (throughput).
     var completionsInWindow = 0
     var arrivalsSimulated = 0
+    /// Every request that left, warm-up included (invariant checks).
+    var all = (completed: 0, rejected: 0, dropped: 0)
     /// Service time (with overhead) of the window's arrivals, served or not.
     var offeredWork = 0.0
 }

@@ -1,0 +1,142 @@
+import SimCore
+
+/// A model invariant that failed: the run stops at the first one.
+public struct InvariantViolation: Error, CustomStringConvertible, Sendable {
+    public var time: Double
+    public var event: String
+    public var invariant: String
+    public var description: String { "invariant violated at t = \(time) after event \(event): \(invariant)" }
+}
+
+/// The model's invariants, checked after every event by `Simulation.runChecked`
+/// (`capsim run --check-invariants`). Plain runs never call any of this.
+extension Simulation {
+    /// The first invariant that does not hold, or nil. `previous` holds each
+    /// instance's state before the event (lifecycle order).
+    func violatedInvariant(_ engine: Engine<SimEvent>, previous: [InstanceState]) -> String? {
+        if !engine.queueIsHeapOrdered { return "the pending-event set is not heap-ordered" }
+        if let t = engine.nextEventTime, t < engine.now { return "an event is pending at \(t), before now" }
+        return requestInvariant() ?? instanceInvariant(previous) ?? hostInvariant() ?? gaugeInvariant()
+    }
+
+    /// arrived = completed + rejected + dropped + queued + in service.
+    func requestInvariant() -> String? {
+        let queued = instances.reduce(0) { $0 + $1.queue.count }
+        let inService = instances.reduce(0) { $0 + Int($1.busy) }
+        let a = counters.all
+        if counters.arrivalsSimulated != a.completed + a.rejected + a.dropped + queued + inService {
+            return "arrivals \(counters.arrivalsSimulated) ≠ completed \(a.completed) + rejected \(a.rejected) "
+                + "+ dropped \(a.dropped) + queued \(queued) + in service \(inService)"
+        }
+        if requests.inUse != queued + inService {
+            return "\(requests.inUse) requests in the pool but \(queued + inService) queued or in service"
+        }
+        return nil
+    }
+
+    func instanceInvariant(_ previous: [InstanceState]) -> String? {
+        for (i, inst) in instances.enumerated() {
+            if inst.busy < 0 || inst.busy > concurrency {
+                return "instance \(i) has \(inst.busy) busy slots of \(concurrency)"
+            }
+            if inst.state >= .gone && inst.outstanding > 0 {
+                return "instance \(i) is gone but holds \(inst.outstanding) request(s)"
+            }
+            if inst.state < .ready && inst.outstanding > 0 {
+                return "instance \(i) is \(inst.state) but holds \(inst.outstanding) request(s)"
+            }
+            guard i < previous.count else { continue }
+            let before = previous[i]
+            if inst.state < before { return "instance \(i) went back from \(before) to \(inst.state)" }
+            if inst.state == .terminating && before != .terminating && before != .ready {
+                return "instance \(i) began terminating from \(before), not from ready"
+            }
+        }
+        let readyIDs = instances.indices.filter { instances[$0].state == .ready }.map { Int32($0) }
+        if ready != readyIDs { return "the load balancer's endpoints \(ready) are not the Ready instances \(readyIDs)" }
+        return nil
+    }
+
+    /// Free capacity = capacity − reserved − what is placed, never negative;
+    /// a node's cache exceeds its size only by layers in use.
+    func hostInvariant() -> String? {
+        guard let pool = spec.cluster.hosts else { return nil }
+        let platform = spec.platform
+        for (h, host) in hosts.enumerated() {
+            let placed = instances.filter { $0.host == Int32(h) && $0.state > .pending && $0.state < .gone }.count
+            let cpu = pool.cpu - pool.reservedCpu - Double(placed) * platform.cpuRequest
+            let memory = pool.memoryMiB - pool.reservedMemoryMiB
+                - Double(placed) * (platform.memoryRequestMiB + platform.memoryOverheadMiB)
+            if host.instances != placed { return "host \(h) counts \(host.instances) instances, \(placed) are placed" }
+            if abs(host.freeCpu - cpu) > 1e-6 || host.freeCpu < -1e-9 {
+                return "host \(h) has \(host.freeCpu) free CPU, capacity minus placed is \(cpu)"
+            }
+            if abs(host.freeMemoryMiB - memory) > 1e-6 || host.freeMemoryMiB < -1e-9 {
+                return "host \(h) has \(host.freeMemoryMiB) MiB free, capacity minus placed is \(memory)"
+            }
+            if let limit = pool.maxInstances, placed > limit { return "host \(h) runs \(placed) instances, maxPods \(limit)" }
+            if host.state != .ready && placed > 0 { return "host \(h) runs instances while \(host.state)" }
+            let cache = host.cache
+            if cache.bytes > Swift.max(cache.capacity, cache.pinnedBytes) * (1 + 1e-12) {
+                return "host \(h)'s layer cache holds \(cache.bytes) bytes, capacity \(cache.capacity), in use \(cache.pinnedBytes)"
+            }
+        }
+        return nil
+    }
+
+    /// Each gauge equals the count it stands for.
+    func gaugeInvariant() -> String? {
+        let count = { (test: (Instance) -> Bool) in Double(instances.filter(test).count) }
+        let checks: [(String, Double, Double)] = [
+            ("in system", gauges.inSystem.value, Double(requests.inUse)),
+            ("busy slots", gauges.busySlots.value, Double(instances.reduce(0) { $0 + Int($1.busy) })),
+            ("ready slots", gauges.readySlots.value, Double(ready.count) * Double(concurrency)),
+            ("instances not gone", gauges.liveInstances.value, count { $0.state != .gone }),
+            ("pending instances", gauges.pendingInstances.value, count { $0.state == .pending }),
+            ("active hosts", gauges.activeHosts.value, Double(hosts.filter { $0.state != .gone }.count)),
+        ]
+        for (name, gauge, actual) in checks where gauge != actual {
+            return "gauge '\(name)' is \(gauge) but the count is \(actual)"
+        }
+        return nil
+    }
+}
+
+/// Runs the simulation's handler and checks every invariant after each
+/// event; on the first violation it records it and empties the queue so
+/// that the run ends there.
+struct CheckedSimulation: EventHandler {
+    var sim: Simulation
+    var violation: InvariantViolation?
+    var lastTime = 0.0
+
+    mutating func handle(_ event: SimEvent, engine: inout Engine<SimEvent>) {
+        let previous = sim.instances.map(\.state)
+        sim.handle(event, engine: &engine)
+        var problem = engine.now < lastTime ? "time went back from \(lastTime) to \(engine.now)" : nil
+        problem = problem ?? sim.violatedInvariant(engine, previous: previous)
+        lastTime = engine.now
+        if let problem {
+            violation = InvariantViolation(time: engine.now, event: "\(event)", invariant: problem)
+            engine.cancelAll()
+        }
+    }
+}
+
+extension Simulation {
+    /// Runs one replication with every invariant checked after every event
+    /// (slow: for tests and `--check-invariants`). Same result as `run`.
+    public static func runChecked(_ spec: ScenarioSpec, seed: UInt64, replication: Int) throws -> RunResult {
+        var engine = Engine<SimEvent>()
+        var sim = Simulation(spec: spec, seed: seed, replication: replication)
+        sim.start(&engine)
+        var checked = CheckedSimulation(sim: sim)
+        if let problem = checked.sim.violatedInvariant(engine, previous: []) {
+            throw InvariantViolation(time: 0, event: "start", invariant: problem)
+        }
+        engine.run(until: spec.duration, &checked)
+        if let violation = checked.violation { throw violation }
+        checked.sim.gauges.settle(at: spec.duration)
+        return checked.sim.result(events: engine.eventsHandled)
+    }
+}
