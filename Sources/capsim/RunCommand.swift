@@ -48,7 +48,7 @@ struct RunCommand: ParsableCommand {
                 print("\(runs.count - simulated.count) finished run(s) reused from an interrupted attempt (\(directory)/.journal)")
             }
         }
-        print("results: \(directory)/summary.csv (also runs.csv, boots.csv, timeseries.csv, manifest.json)")
+        print("results: \(directory)/summary.csv (also runs.csv, boots.csv, timeseries.csv, scaling.csv, manifest.json)")
     }
 }
 

@@ -27,7 +27,7 @@ enum ScenarioConfig {
         }
 
         let scale = try m.schedule("scaleSchedule", count: "replicas").map { ScaleStep(at: $0.at, replicas: $0.count) }
-        let spec = ScenarioSpec(
+        var spec = ScenarioSpec(
             name: name, duration: context.duration, warmup: context.warmup, traffic: traffic,
             demand: demand, sloLatency: slo, platform: platform,
             replicas: try m.optional("replicas")?.int(min: 0) ?? 1,
@@ -35,6 +35,8 @@ enum ScenarioConfig {
             queueLimit: try m.optional("queueLimit")?.int(min: 0),
             loadBalancer: try m.optional("loadBalancer")?.choice(LoadBalancerPolicy.self, what: "load balancer") ?? .roundRobin,
             cluster: cluster, scaleSchedule: scale, timeseriesInterval: context.timeseriesInterval)
+        spec.autoscaling = try AutoscalingConfig.read(m, platform: platform, cluster: cluster, replicas: spec.replicas,
+                                                      scaleSchedule: scale)
         try m.finish()
         return (spec, m.resolved())
     }

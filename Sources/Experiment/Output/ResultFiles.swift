@@ -74,7 +74,7 @@ public struct ResultFiles {
                 out += CSVFormat.row([name, String(run.replication)] + [
                     r.start, r.offeredRate, Double(r.arrivals), Double(r.completions), Double(r.rejections),
                     Double(r.desired), Double(r.pending), Double(r.booting), Double(r.ready), Double(r.terminating),
-                    Double(r.hosts), r.cpuUtilization, Double(r.queueLength), r.latencyP95,
+                    Double(r.hosts), Double(r.nodes), r.cpuUtilization, Double(r.queueLength), r.latencyP95, r.hpaMetric,
                 ].map(CSVFormat.number))
             }
         }
@@ -83,6 +83,19 @@ public struct ResultFiles {
 
     /// Overload warnings (see `RunWarnings`), in scenario order.
     public var warnings: [String] { RunWarnings.make(experiment: experiment, runs: runs) }
+
+    /// One row per controller decision that changed something.
+    func scalingCSV() -> String {
+        var out = CSVFormat.row(["scenario", "replication", "time_s", "controller", "from", "to", "reason"])
+        for run in runs {
+            let name = CSVFormat.field(experiment.scenarios[run.scenario].name)
+            for r in run.result.scaling {
+                out += CSVFormat.row([name, String(run.replication), CSVFormat.number(r.time), r.controller,
+                                      String(r.from), String(r.to), CSVFormat.field(r.reason)])
+            }
+        }
+        return out
+    }
 
     func manifestJSON() -> String {
         let warnings = self.warnings
@@ -114,7 +127,7 @@ public struct ResultFiles {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let files = [
             ("runs.csv", runsCSV()), ("summary.csv", summaryCSV()), ("boots.csv", bootsCSV()),
-            ("timeseries.csv", timeseriesCSV()), ("manifest.json", manifestJSON()),
+            ("timeseries.csv", timeseriesCSV()), ("scaling.csv", scalingCSV()), ("manifest.json", manifestJSON()),
         ]
         for (name, text) in files {
             let url = URL(fileURLWithPath: directory).appendingPathComponent(name)

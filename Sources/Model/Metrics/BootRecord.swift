@@ -47,12 +47,17 @@ public struct TimeSeriesRow: Sendable, Codable {
     public var ready: Int
     public var terminating: Int
     public var hosts: Int
+    /// Ready nodes or hosts (able to take instances).
+    public var nodes: Int
     public var cpuUtilization: Double
     public var queueLength: Int
     public var latencyP95: Double
+    /// The value the HPA saw last for its first metric (NaN without an HPA).
+    public var hpaMetric: Double
 
     public static let columns = [
         "time_s", "offered_rate", "arrivals", "completions", "rejections", "desired", "pending",
-        "booting", "ready", "terminating", "hosts", "cpu_utilization", "queue_length", "latency_p95_s",
+        "booting", "ready", "terminating", "hosts", "nodes", "cpu_utilization", "queue_length", "latency_p95_s",
+        "hpa_metric",
     ]
 }

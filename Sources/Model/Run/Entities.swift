@@ -21,6 +21,12 @@ public enum SimEvent: Sendable {
     case pullProgress(host: Int32, generation: UInt16)
     /// A terminating instance's grace period is over.
     case terminationDeadline(instance: Int32)
+    /// metrics-server scrapes every pod.
+    case scrape
+    /// The Cluster Autoscaler's periodic scan.
+    case clusterScan
+    /// A VM scale group's metric period ends.
+    case groupPeriod
 }
 
 /// One request in the system. Kept in a pool with a free list, so memory
@@ -73,7 +79,15 @@ struct RequestPool {
 struct Instance {
     var state: InstanceState = .pending
     var host: Int32 = -1
-    var busy: Int32 = 0
+    private(set) var busy: Int32 = 0
+    /// ∫ busy dt since the start (what metrics-server turns into CPU usage).
+    private(set) var busyArea = 0.0
+    private var busyChangedAt = 0.0
+    /// Requests it accepted (served or queued), for per-pod request rates.
+    var accepted = 0
+    /// When its application process started (init phase or Ready): from then
+    /// on metrics are scraped from it.
+    var runningAt: Double = .nan
     var queue = Deque<Int32>()
     /// Whether it was part of the warm fleet at t = 0 (no boot record).
     var warm = false
@@ -101,6 +115,16 @@ struct Instance {
         self.phaseDurations = Array(repeating: .nan, count: phases)
     }
 
+    /// Changes the busy slots, integrating the busy time up to `now`.
+    mutating func changeBusy(by delta: Int32, at now: Double) {
+        busyArea += Double(busy) * (now - busyChangedAt)
+        busyChangedAt = now
+        busy += delta
+    }
+
+    /// ∫ busy dt up to `now`.
+    func busyArea(at now: Double) -> Double { busyArea + Double(busy) * (now - busyChangedAt) }
+
     /// Requests it holds: in service plus queued.
     var outstanding: Int { Int(busy) + queue.count }
 
@@ -111,8 +135,11 @@ struct Instance {
 /// A host or node: capacity, the instances on it, its layer cache and the
 /// layer downloads that share its pull bandwidth.
 struct Host {
-    enum State { case booting, ready, gone }
+    /// `draining`: cordoned by a scale-down, its instances being evicted.
+    enum State { case booting, ready, draining, gone }
     var state: State
+    /// When it was added (at t = 0 for the initial pool).
+    var addedAt: Double
     var freeCpu: Double
     var freeMemoryMiB: Double
     var instances = 0

@@ -4,6 +4,8 @@ public struct RunResult: Sendable, Codable {
     public var metrics: [Double]
     public var boots: [BootRecord]
     public var timeseries: [TimeSeriesRow]
+    /// Controller decisions that changed something (scaling.csv).
+    public var scaling: [ScalingRecord]
     /// Engine work, for speed reports: events handled and arrivals generated.
     public var events: UInt64
     public var arrivalsSimulated: Int
@@ -15,6 +17,7 @@ public struct RunResult: Sendable, Codable {
         "boots", "boot_mean_s", "boot_p95_s", "time_to_ready_mean_s", "start_mean_s", "pull_share_mean",
         "instances_mean", "hosts_mean", "pending_instance_seconds",
         "cost_total", "cost_per_million_requests", "memory_overhead_mib_mean", "layer_cache_excess_bytes_max",
+        "scale_ups", "scale_downs", "replicas_max", "time_to_scale_s", "overprovision_ratio",
     ]
 
     public func value(_ name: String) -> Double {

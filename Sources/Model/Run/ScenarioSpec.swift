@@ -37,6 +37,8 @@ public struct ScenarioSpec: Sendable {
     public var scaleSchedule: [ScaleStep]
     /// Width of a row of timeseries.csv, in seconds.
     public var timeseriesInterval: Double
+    /// HPA, Cluster Autoscaler, scale group and the metrics they read.
+    public var autoscaling: AutoscalingSpec = .none
 
     public init(name: String, duration: Double, warmup: Double, traffic: TrafficSpec, demand: DemandSpec,
                 sloLatency: Double? = nil, platform: PlatformSpec = .bare, replicas: Int, concurrency: Int,

@@ -13,6 +13,7 @@ extension Simulation {
         }
         hosts.append(Host(
             state: ready ? .ready : .booting,
+            addedAt: engine.now,
             freeCpu: pool.cpu - pool.reservedCpu,
             freeMemoryMiB: pool.memoryMiB - pool.reservedMemoryMiB,
             cache: cache,
@@ -54,8 +55,7 @@ extension Simulation {
         } else {
             var excess = active.count - target
             for h in active.reversed() where excess > 0 && hosts[h].instances == 0 {
-                hosts[h].state = .gone
-                gauges.activeHosts.add(-1, at: engine.now)
+                removeHost(h, engine.now)
                 excess -= 1
             }
         }

@@ -75,7 +75,9 @@ extension Simulation {
                 return "host \(h) has \(host.freeMemoryMiB) MiB free, capacity minus placed is \(memory)"
             }
             if let limit = pool.maxInstances, placed > limit { return "host \(h) runs \(placed) instances, maxPods \(limit)" }
-            if host.state != .ready && placed > 0 { return "host \(h) runs instances while \(host.state)" }
+            if (host.state == .booting || host.state == .gone) && placed > 0 {
+                return "host \(h) runs instances while \(host.state)"
+            }
             let cache = host.cache
             if cache.bytes > Swift.max(cache.capacity, cache.pinnedBytes) * (1 + 1e-12) {
                 return "host \(h)'s layer cache holds \(cache.bytes) bytes, capacity \(cache.capacity), in use \(cache.pinnedBytes)"

@@ -64,6 +64,7 @@ extension Simulation {
         let i = Int(id)
         guard k < phaseNames.count else { return becomeReady(id, engine.now) }
         let name = phaseNames[k]
+        if name == "init" { instances[i].runningAt = engine.now }
         instances[i].phaseIndex = k
         instances[i].phaseStart = engine.now
         instances[i].state = InstanceState.during(phase: name)
@@ -97,6 +98,7 @@ extension Simulation {
         let i = Int(id)
         instances[i].state = .ready
         instances[i].readyAt = now
+        if instances[i].runningAt.isNaN { instances[i].runningAt = now }
         let position = ready.firstIndex { $0 > id } ?? ready.count
         ready.insert(id, at: position)
         gauges.readySlots.add(Double(concurrency), at: now)
@@ -146,6 +148,7 @@ extension Simulation {
             hosts[h].freeCpu += platform.cpuRequest
             hosts[h].freeMemoryMiB += platform.memoryRequestMiB + platform.memoryOverheadMiB
             hosts[h].instances -= 1
+            if hosts[h].state == .draining && hosts[h].instances == 0 { removeHost(h, engine.now) }
         }
         placeUnplaced(&engine)
     }

@@ -21,12 +21,14 @@ extension Simulation {
         if instances[t].busy < concurrency {
             let id = requests.add(Request(arrival: now, service: service, instance: target, counted: counted))
             gauges.inSystem.add(1, at: engine.now)
+            instances[t].accepted += 1
             beginService(id, on: target, &engine)
         } else if let limit = spec.queueLimit, instances[t].queue.count >= limit {
             reject(counted)
         } else {
             let id = requests.add(Request(arrival: now, service: service, instance: target, counted: counted))
             gauges.inSystem.add(1, at: engine.now)
+            instances[t].accepted += 1
             instances[t].queue.append(id)
         }
     }
@@ -38,7 +40,7 @@ extension Simulation {
     }
 
     mutating func beginService(_ id: Int32, on target: Int32, _ engine: inout Engine<SimEvent>) {
-        instances[Int(target)].busy += 1
+        instances[Int(target)].changeBusy(by: 1, at: engine.now)
         gauges.busySlots.add(1, at: engine.now)
         let now = engine.now
         requests[id].start = now
@@ -65,7 +67,7 @@ extension Simulation {
         interval.latency.record(UInt64(latency * 1e6))
 
         let i = Int(r.instance)
-        instances[i].busy -= 1
+        instances[i].changeBusy(by: -1, at: now)
         if let next = instances[i].queue.popFirst() {
             beginService(next, on: r.instance, &engine)
         } else if instances[i].state == .terminating && instances[i].busy == 0 {
@@ -115,7 +117,7 @@ extension Simulation {
         for id in requests.liveIDs() where requests[id].instance == i {
             engine.cancel(requests[id].departureEvent)
             gauges.busySlots.add(-1, at: engine.now)
-            instances[Int(i)].busy -= 1
+            instances[Int(i)].changeBusy(by: -1, at: engine.now)
             drop(id, engine.now)
         }
         retire(i, &engine)

@@ -21,6 +21,10 @@ extension Simulation {
         gauges.readySlots.settle(at: now)
         let readyArea = gauges.readySlots.intervalArea
         let utilization = readyArea > 0 ? gauges.busySlots.intervalArea / readyArea : 0
+        // The first interval whose expected offered work exceeds its Ready capacity.
+        if scaling.firstOverload.isNaN, width > 0, offered * meanService > readyArea / width + 1e-9 {
+            scaling.firstOverload = interval.start
+        }
         series.append(TimeSeriesRow(
             start: interval.start,
             offeredRate: offered,
@@ -33,9 +37,11 @@ extension Simulation {
             ready: counts[.ready] ?? 0,
             terminating: counts[.terminating] ?? 0,
             hosts: hosts.reduce(0) { $0 + ($1.state == .gone ? 0 : 1) },
+            nodes: hosts.reduce(0) { $0 + ($1.state == .ready ? 1 : 0) },
             cpuUtilization: utilization,
             queueLength: queued,
-            latencyP95: interval.latency.percentile(95) / 1e6))
+            latencyP95: interval.latency.percentile(95) / 1e6,
+            hpaMetric: hpaMetricSeen))
         interval.arrivals = 0
         interval.completions = 0
         interval.rejections = 0
@@ -100,10 +106,25 @@ extension Simulation {
             "cost_per_million_requests": ratio(cost, completed) * 1e6,
             "memory_overhead_mib_mean": placedSeconds * spec.platform.memoryOverheadMiB / window,
             "layer_cache_excess_bytes_max": hosts.reduce(0) { Swift.max($0, $1.cache.maxExcess) },
+            "scale_ups": Double(scaling.scaleUps),
+            "scale_downs": Double(scaling.scaleDowns),
+            "replicas_max": Double(scaling.replicasMax),
+            "time_to_scale_s": timeToScale(),
+            "overprovision_ratio": ratio(gauges.readySlots.area, gauges.busySlots.area),
         ]
         return RunResult(
             metrics: RunResult.metricNames.map { values[$0]! },
-            boots: boots, timeseries: series, events: events, arrivalsSimulated: c.arrivalsSimulated)
+            boots: boots, timeseries: series, scaling: scaling.records, events: events,
+            arrivalsSimulated: c.arrivalsSimulated)
+    }
+
+    /// From the first interval whose offered load exceeded the Ready capacity
+    /// to the first instance that became Ready after it (NaN: never both).
+    func timeToScale() -> Double {
+        let t0 = scaling.firstOverload
+        guard !t0.isNaN else { return .nan }
+        let firstReady = instances.lazy.filter { !$0.warm && $0.readyAt > t0 }.map(\.readyAt).min()
+        return firstReady.map { $0 - t0 } ?? .nan
     }
 
     /// One record per instance that went through a boot (not the warm fleet).

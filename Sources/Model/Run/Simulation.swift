@@ -18,6 +18,8 @@ public struct Simulation: EventHandler {
     let ioFactor: Double
     let concurrency: Int32
     let phaseNames: [String]
+    /// Expected service time of a request (overhead included), NaN if infinite.
+    let meanService: Double
 
     var requests = RequestPool()
     var instances: [Instance] = []
@@ -35,6 +37,14 @@ public struct Simulation: EventHandler {
     var interval = IntervalCounters()
     var series: [TimeSeriesRow] = []
     var stability = StabilityCheck()
+    var metricsServer = MetricsServer()
+    var clusterAutoscaler: ClusterAutoscaler?
+    var scaleGroup: ScaleGroup?
+    /// The group's own busy-time marks per instance, for its metric periods.
+    var groupMarks: [Double] = []
+    var scaling = ScalingLog()
+    /// The HPA's last reading of its first metric (timeseries `hpa_metric`).
+    var hpaMetricSeen = Double.nan
 
     /// Runs one replication to `spec.duration`.
     public static func run(_ spec: ScenarioSpec, seed: UInt64, replication: Int) -> RunResult {
@@ -58,7 +68,13 @@ public struct Simulation: EventHandler {
         ioFactor = 1 + spec.platform.ioOverhead
         concurrency = Int32(spec.concurrency)
         phaseNames = spec.platform.kind.phaseNames
+        let cpuMean = spec.demand.cpu.mean.map { $0 * (1 + spec.platform.cpuOverhead) }
+        let ioMean = spec.demand.io.map { $0.mean.map { $0 * (1 + spec.platform.ioOverhead) } } ?? 0
+        meanService = cpuMean.flatMap { c in ioMean.map { c + $0 } } ?? .nan
         desired = spec.replicas
+        clusterAutoscaler = spec.autoscaling.clusterAutoscaler.map(ClusterAutoscaler.init)
+        scaleGroup = spec.autoscaling.scaleGroup.map(ScaleGroup.init)
+        scaling.replicasMax = spec.replicas
         latency.autoResize = true
     }
 
@@ -78,6 +94,7 @@ public struct Simulation: EventHandler {
         for (i, step) in spec.cluster.hostSchedule.enumerated() {
             engine.schedule(.hostScale(step: Int32(i)), at: step.at)
         }
+        startAutoscalers(&engine)
     }
 
     public mutating func handle(_ event: SimEvent, engine: inout Engine<SimEvent>) {
@@ -100,6 +117,9 @@ public struct Simulation: EventHandler {
         case .pullStart(let i): startDownloads(i, &engine)
         case .pullProgress(let h, let generation): pullProgress(h, generation, &engine)
         case .terminationDeadline(let i): dropHeldRequests(i, &engine)
+        case .scrape: scrape(&engine)
+        case .clusterScan: clusterScan(&engine)
+        case .groupPeriod: groupPeriod(&engine)
         }
     }
 }
