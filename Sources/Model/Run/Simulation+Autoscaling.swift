@@ -13,10 +13,10 @@ extension Simulation {
         if let g = a.scaleGroup { engine.schedule(.groupPeriod, at: Swift.min(g.period, spec.duration)) }
     }
 
-    /// Sets the desired replicas for a controller and reconciles, as a
-    /// `scaleSchedule` step does; a change is logged to scaling.csv.
+    /// Sets the desired replicas for a controller (or a `scaleSchedule`
+    /// step) and reconciles; a change is logged to scaling.csv.
     mutating func setDesired(_ n: Int, controller: String, reason: String, _ engine: inout Engine<SimEvent>) {
-        guard n != desired else { return }
+        guard n != desired else { return reconcile(&engine) }
         scaling.records.append(ScalingRecord(time: engine.now, controller: controller, from: desired, to: n, reason: reason))
         if n > desired { scaling.scaleUps += 1 } else { scaling.scaleDowns += 1 }
         scaling.replicasMax = Swift.max(scaling.replicasMax, n)
@@ -45,18 +45,19 @@ extension Simulation {
             switch action {
             case .addNodes(let n, let reason):
                 for _ in 0..<n { addHost(ready: false, engine: &engine) }
-                logNodes(before, reason, engine.now)
+                logNodes(before, controller: "cluster-autoscaler", reason: reason, engine.now)
             case .removeNode(let h, let reason):
                 drainHost(h, &engine)
-                logNodes(before, reason, engine.now)
+                logNodes(before, controller: "cluster-autoscaler", reason: reason, engine.now)
             }
         }
         if engine.now + ca.spec.scanInterval <= spec.duration { engine.schedule(.clusterScan, after: ca.spec.scanInterval) }
     }
 
-    private mutating func logNodes(_ before: Int, _ reason: String, _ now: Double) {
-        scaling.records.append(ScalingRecord(time: now, controller: "cluster-autoscaler", from: before, to: poolSize,
-                                             reason: reason))
+    /// Logs a change of the node pool's size to scaling.csv.
+    mutating func logNodes(_ before: Int, controller: String, reason: String, _ now: Double) {
+        guard poolSize != before else { return }
+        scaling.records.append(ScalingRecord(time: now, controller: controller, from: before, to: poolSize, reason: reason))
     }
 
     /// What the Cluster Autoscaler sees: nodes with their requests, Pending pods.

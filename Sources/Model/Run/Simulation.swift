@@ -105,9 +105,11 @@ public struct Simulation: EventHandler {
         case .tailStart: beginTail(engine.now)
         case .sample: sample(&engine)
         case .scale(let step):
-            desired = spec.scaleSchedule[Int(step)].replicas
-            reconcile(&engine)
-        case .hostScale(let step): scaleHosts(to: spec.cluster.hostSchedule[Int(step)].hosts, &engine)
+            setDesired(spec.scaleSchedule[Int(step)].replicas, controller: "schedule", reason: "scaleSchedule", &engine)
+        case .hostScale(let step):
+            let before = poolSize
+            scaleHosts(to: spec.cluster.hostSchedule[Int(step)].hosts, &engine)
+            logNodes(before, controller: "schedule", reason: "hostSchedule", engine.now)
         case .hostReady(let h):
             // A host removed while it booted stays gone.
             guard hosts[Int(h)].state == .booting else { return }
