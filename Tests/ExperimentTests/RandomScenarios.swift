@@ -126,6 +126,23 @@ struct RandomScenarios {
                 out.append("    hostSchedule: [\(steps.map { "{at: \($0)s, hosts: \(int(0...4))}" }.joined(separator: ", "))]")
             }
         }
+        let hasHosts = out.contains("    hosts:")
+        if platform == "container" && hasHosts && chance(0.5) {
+            out.removeAll { $0.hasPrefix("    hostSchedule:") }
+            out.append("    clusterAutoscaler: {minNodes: \(int(0...1)), maxNodes: \(int(3...5)), scanInterval: \(int(5...20))s, "
+                       + "scaleDownUtilizationThreshold: \(real(0.2, 0.8)), scaleDownUnneededTime: \(int(0...120))s, "
+                       + "scaleDownDelayAfterAdd: \(int(0...120))s, maxNodeProvisionTime: \(int(10...300))s}")
+        }
+        if platform == "vm" && chance(0.5) {
+            let replicas = Int(out[2].split(separator: " ").last ?? "0") ?? 0
+            let policy = chance(0.5)
+                ? "{type: TargetTracking, metric: cpu, targetValue: \(int(20...80)), scaleOutPeriods: \(int(1...3)), scaleInPeriods: \(int(1...5))}"
+                : "{type: StepScaling, evaluationPeriods: \(int(1...2)), steps: [{lower: 70, adjustment: \(int(1...3))}, {upper: 30, adjustment: -1}]}"
+            out.append("    scaleGroup: {minSize: \(int(0...replicas)), maxSize: \(int(Swift.max(1, replicas)...8)), "
+                       + "defaultCooldown: \(int(0...120))s, defaultInstanceWarmup: \(int(0...120))s, period: \(int(10...60))s, "
+                       + "policies: [\(policy)]}")
+            return out
+        }
         if chance(0.8) {
             let steps = (0..<int(1...4)).map { _ in int(0...duration) }.sorted()
             out.append("    scaleSchedule: [\(steps.map { "{at: \($0)s, replicas: \(int(0...8))}" }.joined(separator: ", "))]")

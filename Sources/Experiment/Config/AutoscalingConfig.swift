@@ -12,7 +12,14 @@ enum AutoscalingConfig {
             guard platform.kind == .container else {
                 throw ca.top.error("the Cluster Autoscaler scales container node pools; use scaleGroup for VMs")
             }
-            spec.clusterAutoscaler = try readClusterAutoscaler(ca)
+            let caSpec = try readClusterAutoscaler(ca)
+            if let s = m.peek("hostSchedule"), !cluster.hostSchedule.isEmpty {
+                throw s.error("the Cluster Autoscaler sizes the node pool: remove hostSchedule")
+            }
+            if let pool = cluster.hosts, pool.count > caSpec.maxNodes {
+                throw ca.top.error("maxNodes \(caSpec.maxNodes) is below the pool's \(pool.count) initial nodes")
+            }
+            spec.clusterAutoscaler = caSpec
         }
         if let group = try m.map("scaleGroup") {
             guard platform.kind == .vm else { throw group.top.error("a scale group applies to the vm platform only") }

@@ -17,6 +17,7 @@ extension Simulation {
         if !engine.queueIsHeapOrdered { return "the pending-event set is not heap-ordered" }
         if let t = engine.nextEventTime, t < engine.now { return "an event is pending at \(t), before now" }
         return requestInvariant() ?? instanceInvariant(previous) ?? hostInvariant() ?? gaugeInvariant()
+            ?? controllerInvariant()
     }
 
     /// arrived = completed + rejected + dropped + queued + in service.
@@ -81,6 +82,21 @@ extension Simulation {
             let cache = host.cache
             if cache.bytes > Swift.max(cache.capacity, cache.pinnedBytes) * (1 + 1e-12) {
                 return "host \(h)'s layer cache holds \(cache.bytes) bytes, capacity \(cache.capacity), in use \(cache.pinnedBytes)"
+            }
+        }
+        return nil
+    }
+
+    /// Controllers keep their bounds: a scale group's size within [minSize,
+    /// maxSize]; a node pool never above maxNodes nor scaled down below minNodes.
+    func controllerInvariant() -> String? {
+        if let g = spec.autoscaling.scaleGroup, desired < g.minSize || desired > g.maxSize {
+            return "the scale group wants \(desired) instances, outside [\(g.minSize), \(g.maxSize)]"
+        }
+        if let ca = spec.autoscaling.clusterAutoscaler {
+            if poolSize > ca.maxNodes { return "the node pool has \(poolSize) nodes, maxNodes \(ca.maxNodes)" }
+            if let last = scaling.records.last, last.reason == "unneeded", last.to < ca.minNodes {
+                return "the Cluster Autoscaler scaled down to \(last.to) nodes, minNodes \(ca.minNodes)"
             }
         }
         return nil
