@@ -9,17 +9,17 @@ enum PlatformConfig {
         let kind = try m.optional("platform")?.choice(PlatformKind.self, what: "platform") ?? .bare
         var platform = PlatformSpec(kind: kind)
         if let boot = try m.map("boot") {
-            // A container's pull is computed from its image; its readiness
+            // A container's pull is computed from its image; readiness
             // comes from the probe when there is one.
             var drawn = kind.phaseNames.filter { $0 != "pull" }
-            if kind == .container && m.has("readinessProbe") { drawn.removeAll { $0 == "readiness" } }
+            if m.has("readinessProbe") { drawn.removeAll { $0 == "readiness" } }
             for phase in drawn {
                 if let v = boot.optional(phase) { platform.phases[phase] = try DistributionConfig.read(v, .duration) }
             }
             try boot.finish()
         }
         if let probe = try m.map("readinessProbe") {
-            guard kind == .container else { throw probe.top.error("a readiness probe applies to containers only") }
+            guard kind != .bare else { throw probe.top.error("a readiness probe needs a platform that boots (vm, container, microvm)") }
             platform.probe = ReadinessProbe(
                 initialDelay: try probe.optional("initialDelaySeconds")?.duration() ?? 0,
                 period: try probe.optional("periodSeconds")?.positiveDuration() ?? 10,

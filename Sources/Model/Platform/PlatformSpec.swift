@@ -8,7 +8,7 @@ public enum PlatformKind: String, Sendable, CaseIterable, Codable {
     case vm
     /// scheduling → image pull → create/start → application init → readiness probe.
     case container
-    /// Firecracker-like: VMM start → guest boot → application init.
+    /// Firecracker-like: VMM start → guest boot → application init → readiness.
     case microvm
 
     /// The boot phases in order. `pull` and `readiness` on a container are
@@ -18,7 +18,7 @@ public enum PlatformKind: String, Sendable, CaseIterable, Codable {
         case .bare: return []
         case .vm: return ["provision", "boot", "init", "readiness"]
         case .container: return ["schedule", "pull", "create", "init", "readiness"]
-        case .microvm: return ["vmm", "boot", "init"]
+        case .microvm: return ["vmm", "boot", "init", "readiness"]
         }
     }
 
@@ -51,8 +51,10 @@ public enum InstanceState: Int, Sendable, Comparable, CaseIterable {
     }
 }
 
-/// A Kubernetes readiness probe: readiness is observed only at probe times
-/// `start + initialDelaySeconds + k·periodSeconds`, and needs
+/// A Kubernetes readiness probe (or a load balancer's health check, for
+/// VMs and microVMs): readiness is observed only at probe times
+/// `start + initialDelaySeconds + k·periodSeconds`, where start is when the
+/// application process starts (the init phase begins), and needs
 /// `successThreshold` consecutive successes.
 public struct ReadinessProbe: Sendable, Equatable {
     public var initialDelay: Double
@@ -97,7 +99,8 @@ public struct ImageSpec: Sendable, Equatable {
 public struct PlatformSpec: Sendable {
     public var kind: PlatformKind
     /// Drawn phase durations by phase name (every phase of `kind` but a
-    /// container's `pull` and `readiness`). A missing phase takes no time.
+    /// container's `pull`, and `readiness` when a probe decides it). A
+    /// missing phase takes no time.
     public var phases: [String: Distribution]
     public var probe: ReadinessProbe?
     public var image: ImageSpec?

@@ -102,7 +102,6 @@ struct Instance {
     var phaseStart: Double = 0
     var phaseDurations: [Double] = []
     var phaseEvent: EventID?
-    var containerStarted: Double = .nan
     var layersOutstanding = 0
     /// Layers of its node's cache it uses (pinned until it is gone).
     var pinnedLayers: [String] = []

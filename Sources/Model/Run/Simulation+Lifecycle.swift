@@ -75,7 +75,7 @@ extension Simulation {
             instances[i].phaseEvent = engine.schedule(.pullStart(instance: id), after: pullDelay)
             return
         } else if name == "readiness", let probe = platform.probe {
-            let started = instances[i].containerStarted.isNaN ? engine.now : instances[i].containerStarted
+            let started = instances[i].runningAt.isNaN ? engine.now : instances[i].runningAt
             delay = probe.readyTime(started: started, appReady: engine.now) - engine.now
         } else {
             delay = platform.phases[name]?.sample(bootStream) ?? 0
@@ -90,7 +90,6 @@ extension Simulation {
         let k = instances[i].phaseIndex
         instances[i].phaseEvent = nil
         instances[i].phaseDurations[k] = engine.now - instances[i].phaseStart
-        if phaseNames[k] == "create" { instances[i].containerStarted = engine.now }
         beginPhase(k + 1, of: id, &engine)
     }
 
