@@ -23,29 +23,23 @@ struct RunCommand: ParsableCommand {
         let directory = out ?? "results/\(experiment.name)"
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let started = DispatchTime.now().uptimeNanoseconds
-        let journal = RunJournal(outputDirectory: directory, configHash: experiment.configHash)
-        let runs: [Runner.Run]
+        let outcome: Study.Outcome
         do {
-            runs = try Runner.run(experiment, jobs: jobs, journal: journal, checkInvariants: checkInvariants)
+            outcome = try Study.run(experiment, directory: directory, jobs: jobs, checkInvariants: checkInvariants)
         } catch let failure as RunFailure {
             FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
             throw ExitCode(1)
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        let files = ResultFiles(experiment: experiment, runs: runs)
-        try files.write(to: directory)
-        journal.remove()
-        for warning in files.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        let summary = StudySummary(experiment: experiment, runs: outcome.runs)
+        for warning in summary.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         if !quiet {
-            print(SummaryTable.render(experiment: experiment, estimates: files.estimates()))
-            let simulated = runs.filter { !$0.reused }
-            let arrivals = simulated.reduce(0) { $0 + $1.result.arrivalsSimulated }
-            let events = simulated.reduce(0) { $0 + $1.result.events }
+            print(SummaryTable.render(experiment: experiment, estimates: summary.estimates()))
             print(String(format: "%d runs, %d customers in %.2f s on %d job(s): %.3g customers/s, %.3g events/s; peak memory %.0f MiB",
-                         simulated.count, arrivals, seconds, jobs, Double(arrivals) / seconds, Double(events) / seconds,
-                         PeakMemory.mebibytes()))
-            if simulated.count < runs.count {
-                print("\(runs.count - simulated.count) finished run(s) reused from an interrupted attempt (\(directory)/.journal)")
+                         outcome.simulated, outcome.arrivals, seconds, jobs, Double(outcome.arrivals) / seconds,
+                         Double(outcome.events) / seconds, PeakMemory.mebibytes()))
+            if outcome.reused > 0 {
+                print("\(outcome.reused) finished run(s) reused from an interrupted attempt (\(directory)/.journal)")
             }
         }
         print("results: \(directory)/summary.csv (also runs.csv, boots.csv, timeseries.csv, scaling.csv, manifest.json)")

@@ -11,6 +11,13 @@ enum CSVFormat {
         return String(x)
     }
 
+    /// Appends `number(x)` without building an intermediate string where it can.
+    static func append(_ x: Double, to out: inout String) {
+        if x.isNaN { return }
+        if x == x.rounded(), abs(x) < 1e15 { out += String(Int(x)); return }
+        out += number(x)
+    }
+
     /// RFC 4180 quoting where a field needs it.
     static func field(_ s: String) -> String {
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return s }

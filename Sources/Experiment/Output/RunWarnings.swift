@@ -5,18 +5,20 @@ import Model
 /// runs.csv). One sentence per scenario, in scenario order, written to
 /// stderr by `capsim run` and to the `warnings` list of manifest.json.
 public enum RunWarnings {
-    public static func make(experiment: Experiment, runs: [Runner.Run]) -> [String] {
-        experiment.scenarios.indices.compactMap { s in
-            let mine = runs.filter { $0.scenario == s }.map(\.result)
-            let unstable = mine.filter { $0.value("stable") == 0 }
+    public static func make(experiment: Experiment, runs: [(scenario: Int, metrics: [Double])]) -> [String] {
+        let column = { (name: String) in RunResult.metricNames.firstIndex(of: name)! }
+        let (stable, load, unfinished, requests) = (column("stable"), column("offered_load"), column("unfinished"), column("requests"))
+        return experiment.scenarios.indices.compactMap { s in
+            let mine = runs.filter { $0.scenario == s }.map(\.metrics)
+            let unstable = mine.filter { $0[stable] == 0 }
             guard !unstable.isEmpty else { return nil }
-            let load = Estimate(unstable.map { $0.value("offered_load") }).mean
-            let unfinished = unstable.map { $0.value("unfinished") }.reduce(0, +) / Double(unstable.count)
-            let arrivals = unstable.map { $0.value("requests") }.reduce(0, +) / Double(unstable.count)
-            let share = arrivals > 0 ? 100 * unfinished / arrivals : 0
+            let meanLoad = Estimate(unstable.map { $0[load] }).mean
+            let meanUnfinished = unstable.map { $0[unfinished] }.reduce(0, +) / Double(unstable.count)
+            let arrivals = unstable.map { $0[requests] }.reduce(0, +) / Double(unstable.count)
+            let share = arrivals > 0 ? 100 * meanUnfinished / arrivals : 0
             return "scenario '\(experiment.scenarios[s].name)' is overloaded in \(unstable.count) of \(mine.count) "
-                + "replication(s): offered load \(format(load)) × its Ready capacity, "
-                + "\(format(unfinished)) request(s) unfinished at the end on average (\(format(share))% of arrivals); "
+                + "replication(s): offered load \(format(meanLoad)) × its Ready capacity, "
+                + "\(format(meanUnfinished)) request(s) unfinished at the end on average (\(format(share))% of arrivals); "
                 + "its latency metrics cover completed requests only and understate the truth"
         }
     }

@@ -144,9 +144,11 @@ struct CheckedSimulation: EventHandler {
 extension Simulation {
     /// Runs one replication with every invariant checked after every event
     /// (slow: for tests and `--check-invariants`). Same result as `run`.
-    public static func runChecked(_ spec: ScenarioSpec, seed: UInt64, replication: Int) throws -> RunResult {
+    public static func runChecked(_ spec: ScenarioSpec, seed: UInt64, replication: Int,
+                                  onRow: ((TimeSeriesRow) -> Void)? = nil) throws -> RunResult {
         var engine = Engine<SimEvent>()
         var sim = Simulation(spec: spec, seed: seed, replication: replication)
+        sim.onRow = onRow
         sim.start(&engine)
         var checked = CheckedSimulation(sim: sim)
         if let problem = checked.sim.violatedInvariant(engine, previous: []) {

@@ -25,7 +25,7 @@ extension Simulation {
         if scaling.firstOverload.isNaN, width > 0, offered * meanService > readyArea / width + 1e-9 {
             scaling.firstOverload = interval.start
         }
-        series.append(TimeSeriesRow(
+        let row = TimeSeriesRow(
             start: interval.start,
             offeredRate: offered,
             arrivals: interval.arrivals,
@@ -41,7 +41,8 @@ extension Simulation {
             cpuUtilization: utilization,
             queueLength: queued,
             latencyP95: interval.latency.percentile(95) / 1e6,
-            hpaMetric: hpaMetricSeen))
+            hpaMetric: hpaMetricSeen)
+        if let onRow { onRow(row) } else { series.append(row) }
         interval.arrivals = 0
         interval.completions = 0
         interval.rejections = 0

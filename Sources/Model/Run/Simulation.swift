@@ -46,10 +46,17 @@ public struct Simulation: EventHandler {
     /// The HPA's last reading of its first metric (timeseries `hpa_metric`).
     var hpaMetricSeen = Double.nan
 
-    /// Runs one replication to `spec.duration`.
-    public static func run(_ spec: ScenarioSpec, seed: UInt64, replication: Int) -> RunResult {
+    /// Receives each timeseries row as its interval closes, instead of the
+    /// rows being held in the result (streaming output).
+    var onRow: ((TimeSeriesRow) -> Void)?
+
+    /// Runs one replication to `spec.duration`. With `onRow`, timeseries rows
+    /// go to it as they are produced and `timeseries` of the result is empty.
+    public static func run(_ spec: ScenarioSpec, seed: UInt64, replication: Int,
+                           onRow: ((TimeSeriesRow) -> Void)? = nil) -> RunResult {
         var engine = Engine<SimEvent>()
         var sim = Simulation(spec: spec, seed: seed, replication: replication)
+        sim.onRow = onRow
         sim.start(&engine)
         engine.run(until: spec.duration, &sim)
         sim.gauges.settle(at: spec.duration)

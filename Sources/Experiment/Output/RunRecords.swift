@@ -1,0 +1,75 @@
+import Model
+
+/// The CSV rows of one run, for every per-run file: the only place rows are
+/// formatted, so the in-memory writer (`ResultFiles`) and the streaming one
+/// (`StudyWriter`) give the same bytes.
+struct RunRecords {
+    let experiment: Experiment
+    /// Phase columns of boots.csv, in pipeline order, for the phases any scenario has.
+    let phases: [String]
+
+    init(experiment: Experiment) {
+        self.experiment = experiment
+        let used = Set(experiment.scenarios.flatMap { $0.platform.kind.phaseNames })
+        phases = Self.phaseOrder.filter(used.contains)
+    }
+
+    static let phaseOrder = ["provision", "schedule", "vmm", "pull", "create", "boot", "init", "readiness"]
+
+    var runsHeader: String { CSVFormat.row(["scenario", "replication", "seed"] + RunResult.metricNames) }
+    var bootsHeader: String {
+        CSVFormat.row(["scenario", "replication", "instance", "platform", "node", "requested_s", "ready_s",
+                       "phase_pending_s"] + phases.map { "phase_\($0)_s" }
+                      + ["pull_bytes", "cached_bytes", "terminating_s", "gone_s"])
+    }
+    var timeseriesHeader: String { CSVFormat.row(["scenario", "replication"] + TimeSeriesRow.columns) }
+    var scalingHeader: String { CSVFormat.row(["scenario", "replication", "time_s", "controller", "from", "to", "reason"]) }
+
+    func runsRow(_ scenario: Int, _ replication: Int, metrics: [Double]) -> String {
+        CSVFormat.row([prefix(scenario, replication), String(experiment.seed)] + metrics.map(CSVFormat.number))
+    }
+
+    func bootsRows(_ scenario: Int, _ replication: Int, _ boots: [BootRecord]) -> String {
+        let optional = { (x: Double?) -> String in x.map(CSVFormat.number) ?? "" }
+        var out = ""
+        for b in boots {
+            var cells = [prefix(scenario, replication), String(b.instance), b.platform.rawValue, b.host >= 0 ? String(b.host) : ""]
+            cells += [CSVFormat.number(b.requested), optional(b.ready), CSVFormat.number(b.pending)]
+            cells += phases.map { optional(b.phases[$0]) }
+            cells += [CSVFormat.number(b.pullBytes), CSVFormat.number(b.cachedBytes), optional(b.terminating), optional(b.gone)]
+            out += CSVFormat.row(cells)
+        }
+        return out
+    }
+
+    func timeseriesRow(_ scenario: Int, _ replication: Int, _ r: TimeSeriesRow) -> String {
+        var out = ""
+        appendTimeseriesRow(prefix(scenario, replication), r, to: &out)
+        return out
+    }
+
+    /// Appends one timeseries.csv row (the hot part of writing a long run:
+    /// one row per interval, so no intermediate arrays).
+    func appendTimeseriesRow(_ prefix: String, _ r: TimeSeriesRow, to out: inout String) {
+        func add(_ x: Double) { out += ","; CSVFormat.append(x, to: &out) }
+        func add(_ n: Int) { out += ","; out += String(n) }
+        out += prefix
+        add(r.start); add(r.offeredRate)
+        add(r.arrivals); add(r.completions); add(r.rejections); add(r.desired); add(r.pending); add(r.booting)
+        add(r.ready); add(r.terminating); add(r.hosts); add(r.nodes)
+        add(r.cpuUtilization); add(r.queueLength); add(r.latencyP95); add(r.hpaMetric)
+        out += "\n"
+    }
+
+    /// `scenario,replication`, the start of every row of a run.
+    func prefix(_ scenario: Int, _ replication: Int) -> String {
+        CSVFormat.field(experiment.scenarios[scenario].name) + "," + String(replication)
+    }
+
+    func scalingRows(_ scenario: Int, _ replication: Int, _ records: [ScalingRecord]) -> String {
+        records.map { r in
+            CSVFormat.row([prefix(scenario, replication), CSVFormat.number(r.time), r.controller, String(r.from), String(r.to),
+                           CSVFormat.field(r.reason)])
+        }.joined()
+    }
+}

@@ -1,0 +1,113 @@
+import Experiment
+import Foundation
+import TestSupport
+import XCTest
+
+/// `capsim run` streams every run into the journal and assembles the files
+/// from it: the bytes equal the in-memory writer's, and a study killed part
+/// way and started again ends with the bytes of an uninterrupted one.
+final class InterruptedStudyTests: XCTestCase {
+    var capsim: String {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("capsim").path,
+            Fixtures.path(".build/release/capsim"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[1]
+    }
+
+    func temporaryDirectory() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("capsim-study-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        return dir
+    }
+
+    static let files = ["runs.csv", "summary.csv", "boots.csv", "timeseries.csv", "scaling.csv", "manifest.json"]
+
+    func testStreamedFilesEqualTheInMemoryWriter() throws {
+        let experiment = try Fixtures.load("experiments/vm-vs-container.yaml")
+        let dir = try temporaryDirectory()
+        let outcome = try Study.run(experiment, directory: dir.appendingPathComponent("streamed").path, jobs: 2)
+        XCTAssertEqual(outcome.simulated, 40)
+        try ResultFiles(experiment: experiment, runs: try Runner.run(experiment, jobs: 1)).write(to: dir.appendingPathComponent("memory").path)
+        for file in Self.files {
+            let a = try Data(contentsOf: dir.appendingPathComponent("streamed/\(file)"))
+            let b = try Data(contentsOf: dir.appendingPathComponent("memory/\(file)"))
+            XCTAssertEqual(a, b, file)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("streamed/.journal").path))
+    }
+
+    /// Kills `capsim run` once some runs are finished, runs it again, and
+    /// compares with an uninterrupted run.
+    func testAKilledStudyResumesToTheSameBytes() throws {
+        let dir = try temporaryDirectory()
+        let config = dir.appendingPathComponent("study.yaml")
+        try """
+            name: resume
+            duration: 1000s
+            replications: 40
+            traffic: {arrivals: poisson, rate: 40}
+            service:
+              demand: {distribution: exponential, mean: 100ms}
+            scenarios:
+              - {name: a, replicas: 1, concurrency: 8}
+              - {name: b, replicas: 2, concurrency: 4, loadBalancer: random}
+            """.write(to: config, atomically: true, encoding: .utf8)
+        let killed = dir.appendingPathComponent("killed")
+        let journal = killed.appendingPathComponent(".journal")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: capsim)
+        p.arguments = ["run", config.path, "--out", killed.path, "--jobs", "2", "--quiet"]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        // Wait until at least one run is finished in the journal, then kill.
+        let deadline = Date().addingTimeInterval(60)
+        while p.isRunning && Date() < deadline && finishedRuns(journal) < 3 { usleep(2000) }
+        let wasRunning = p.isRunning
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        XCTAssertTrue(wasRunning, "the study ended before it could be killed: make it longer")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: killed.appendingPathComponent("runs.csv").path))
+
+        let resumed = try run(["run", config.path, "--out", killed.path, "--jobs", "1"])
+        XCTAssertEqual(resumed.status, 0)
+        XCTAssertTrue(resumed.out.contains("reused from an interrupted attempt"), resumed.out)
+        let whole = try run(["run", config.path, "--out", dir.appendingPathComponent("whole").path, "--jobs", "2", "--quiet"])
+        XCTAssertEqual(whole.status, 0)
+        for file in Self.files {
+            let a = try Data(contentsOf: killed.appendingPathComponent(file))
+            let b = try Data(contentsOf: dir.appendingPathComponent("whole/\(file)"))
+            XCTAssertEqual(a, b, file)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: journal.path))
+    }
+
+    /// Runs finished in the journal: records of kind R.
+    func finishedRuns(_ journal: URL) -> Int {
+        guard let hashes = try? FileManager.default.contentsOfDirectory(atPath: journal.path) else { return 0 }
+        var count = 0
+        for hash in hashes {
+            let dir = journal.appendingPathComponent(hash)
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [] {
+                let text = (try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)) ?? ""
+                count += text.components(separatedBy: " R ").count - 1
+            }
+        }
+        return count
+    }
+
+    func run(_ arguments: [String]) throws -> (status: Int32, out: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: capsim)
+        p.arguments = arguments
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
