@@ -10,6 +10,8 @@ enum SummaryTable {
         ("time_to_ready_mean_s", "time to ready (s)"), ("start_mean_s", "platform start (s)"),
         ("pull_share_mean", "pull share of start"), ("boot_p95_s", "boot p95 (s)"),
         ("slo_violation_ratio", "SLO violations"), ("instances_mean", "mean instances"),
+        ("time_to_scale_s", "time to scale (s)"), ("replicas_max", "replicas max"), ("scale_ups", "scale-ups"),
+        ("scale_downs", "scale-downs"), ("hosts_mean", "mean hosts/nodes"),
         ("memory_overhead_mib_mean", "memory overhead (MiB)"),
         ("cost_total", "cost ($)"), ("cost_per_million_requests", "cost per 1M req ($)"),
     ]
@@ -21,7 +23,8 @@ enum SummaryTable {
             let cells = names.map { s in estimates.first { $0.scenario == s && $0.metric == key }!.estimate }
             if cells.allSatisfy({ $0.mean.isNaN }) { continue }
             if key.hasPrefix("cost"), cells.allSatisfy({ $0.mean == 0 || $0.mean.isNaN }) { continue }
-            if key == "memory_overhead_mib_mean", cells.allSatisfy({ $0.mean == 0 }) { continue }
+            if ["memory_overhead_mib_mean", "hosts_mean", "scale_ups", "scale_downs"].contains(key),
+               cells.allSatisfy({ $0.mean == 0 }) { continue }
             rows.append([label] + cells.map(cell))
         }
         let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max()! }
