@@ -13,9 +13,12 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print only the paths of the files written.") var quiet = false
     @Flag(help: "Check the model's invariants after every event (slow); stop at the first violation.")
     var checkInvariants = false
+    @Option(help: "Run only the runs whose index is K mod N (K/N, from 0); combine shards with `capsim merge`.")
+    var shard: String?
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 0 ≤ K < N, got '\(shard)'") }
     }
 
     func run() throws {
@@ -25,14 +28,20 @@ struct RunCommand: ParsableCommand {
         let started = DispatchTime.now().uptimeNanoseconds
         let outcome: Study.Outcome
         do {
-            outcome = try Study.run(experiment, directory: directory, jobs: jobs, checkInvariants: checkInvariants)
+            outcome = try Study.run(experiment, directory: directory, jobs: jobs, checkInvariants: checkInvariants,
+                                    shard: shard.flatMap(Shard.init))
         } catch let failure as RunFailure {
             FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
             throw ExitCode(1)
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        let summary = StudySummary(experiment: experiment, runs: outcome.runs)
+        let summary = StudySummary(StudyDescription(experiment), runs: outcome.runs)
         for warning in summary.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        if let shard {
+            print("shard \(shard): \(outcome.runs.count) run(s) of \(experiment.replications * experiment.scenarios.count) in \(directory); "
+                  + "combine the shards with `capsim merge DIR... --out DIR`")
+            return
+        }
         if !quiet {
             print(SummaryTable.render(experiment: experiment, estimates: summary.estimates()))
             print(String(format: "%d runs, %d customers in %.2f s on %d job(s): %.3g customers/s, %.3g events/s; peak memory %.0f MiB",

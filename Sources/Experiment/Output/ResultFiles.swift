@@ -15,8 +15,8 @@ public struct ResultFiles {
     public init(experiment: Experiment, runs: [Runner.Run]) {
         self.experiment = experiment
         self.runs = runs
-        records = RunRecords(experiment: experiment)
-        summary = StudySummary(experiment: experiment, runs: runs.map { ($0.scenario, $0.result.metrics) })
+        records = RunRecords(StudyDescription(experiment))
+        summary = StudySummary(StudyDescription(experiment), runs: runs.map { ($0.scenario, $0.result.metrics) })
     }
 
     /// Per-scenario estimates of every metric, in scenario then metric order.

@@ -4,17 +4,10 @@ import Model
 /// formatted, so the in-memory writer (`ResultFiles`) and the streaming one
 /// (`StudyWriter`) give the same bytes.
 struct RunRecords {
-    let experiment: Experiment
-    /// Phase columns of boots.csv, in pipeline order, for the phases any scenario has.
-    let phases: [String]
+    let study: StudyDescription
+    var phases: [String] { study.phases }
 
-    init(experiment: Experiment) {
-        self.experiment = experiment
-        let used = Set(experiment.scenarios.flatMap { $0.platform.kind.phaseNames })
-        phases = Self.phaseOrder.filter(used.contains)
-    }
-
-    static let phaseOrder = ["provision", "schedule", "vmm", "pull", "create", "boot", "init", "readiness"]
+    init(_ study: StudyDescription) { self.study = study }
 
     var runsHeader: String { CSVFormat.row(["scenario", "replication", "seed"] + RunResult.metricNames) }
     var bootsHeader: String {
@@ -26,7 +19,7 @@ struct RunRecords {
     var scalingHeader: String { CSVFormat.row(["scenario", "replication", "time_s", "controller", "from", "to", "reason"]) }
 
     func runsRow(_ scenario: Int, _ replication: Int, metrics: [Double]) -> String {
-        CSVFormat.row([prefix(scenario, replication), String(experiment.seed)] + metrics.map(CSVFormat.number))
+        CSVFormat.row([prefix(scenario, replication), String(study.seed)] + metrics.map(CSVFormat.number))
     }
 
     func bootsRows(_ scenario: Int, _ replication: Int, _ boots: [BootRecord]) -> String {
@@ -63,7 +56,7 @@ struct RunRecords {
 
     /// `scenario,replication`, the start of every row of a run.
     func prefix(_ scenario: Int, _ replication: Int) -> String {
-        CSVFormat.field(experiment.scenarios[scenario].name) + "," + String(replication)
+        CSVFormat.field(study.scenarios[scenario]) + "," + String(replication)
     }
 
     func scalingRows(_ scenario: Int, _ replication: Int, _ records: [ScalingRecord]) -> String {

@@ -5,10 +5,10 @@ import Model
 /// runs.csv). One sentence per scenario, in scenario order, written to
 /// stderr by `capsim run` and to the `warnings` list of manifest.json.
 public enum RunWarnings {
-    public static func make(experiment: Experiment, runs: [(scenario: Int, metrics: [Double])]) -> [String] {
+    public static func make(_ study: StudyDescription, runs: [(scenario: Int, metrics: [Double])]) -> [String] {
         let column = { (name: String) in RunResult.metricNames.firstIndex(of: name)! }
         let (stable, load, unfinished, requests) = (column("stable"), column("offered_load"), column("unfinished"), column("requests"))
-        return experiment.scenarios.indices.compactMap { s in
+        return study.scenarios.indices.compactMap { s in
             let mine = runs.filter { $0.scenario == s }.map(\.metrics)
             let unstable = mine.filter { $0[stable] == 0 }
             guard !unstable.isEmpty else { return nil }
@@ -16,7 +16,7 @@ public enum RunWarnings {
             let meanUnfinished = unstable.map { $0[unfinished] }.reduce(0, +) / Double(unstable.count)
             let arrivals = unstable.map { $0[requests] }.reduce(0, +) / Double(unstable.count)
             let share = arrivals > 0 ? 100 * meanUnfinished / arrivals : 0
-            return "scenario '\(experiment.scenarios[s].name)' is overloaded in \(unstable.count) of \(mine.count) "
+            return "scenario '\(study.scenarios[s])' is overloaded in \(unstable.count) of \(mine.count) "
                 + "replication(s): offered load \(format(meanLoad)) × its Ready capacity, "
                 + "\(format(meanUnfinished)) request(s) unfinished at the end on average (\(format(share))% of arrivals); "
                 + "its latency metrics cover completed requests only and understate the truth"

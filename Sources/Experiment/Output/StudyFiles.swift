@@ -4,7 +4,7 @@ import Foundation
 /// header then the runs' records of its kind, copied in run order without
 /// being held in memory; summary.csv and manifest.json from the metrics.
 struct StudyFiles {
-    let experiment: Experiment
+    let study: StudyDescription
     let records: RunRecords
     let index: Journal.Index
     let runs: [(scenario: Int, metrics: [Double])]
@@ -19,7 +19,7 @@ struct StudyFiles {
         for kind in Journal.Kind.allCases {
             try copy(kind, header: headers[kind] ?? "", to: url.appendingPathComponent(kind.fileName))
         }
-        let summary = StudySummary(experiment: experiment, runs: runs)
+        let summary = StudySummary(study, runs: runs)
         try StudySummary.write(summary.summaryCSV(), to: url.appendingPathComponent("summary.csv"))
         try StudySummary.write(summary.manifestJSON(), to: url.appendingPathComponent("manifest.json"))
     }

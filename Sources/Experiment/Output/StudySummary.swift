@@ -7,21 +7,21 @@ import Model
 public struct StudySummary {
     public static let version = "0.3.0"
 
-    let experiment: Experiment
+    let study: StudyDescription
     /// Every run's scenario and metrics, in run order.
     let runs: [(scenario: Int, metrics: [Double])]
 
-    public init(experiment: Experiment, runs: [(scenario: Int, metrics: [Double])]) {
-        self.experiment = experiment
+    public init(_ study: StudyDescription, runs: [(scenario: Int, metrics: [Double])]) {
+        self.study = study
         self.runs = runs
     }
 
     /// Per-scenario estimates of every metric, in scenario then metric order.
     public func estimates() -> [(scenario: String, metric: String, estimate: Estimate)] {
-        experiment.scenarios.indices.flatMap { s in
+        study.scenarios.indices.flatMap { s in
             let mine = runs.filter { $0.scenario == s }
             return RunResult.metricNames.enumerated().map { m, name in
-                (experiment.scenarios[s].name, name, Estimate(mine.map { $0.metrics[m] }))
+                (study.scenarios[s], name, Estimate(mine.map { $0.metrics[m] }))
             }
         }
     }
@@ -36,21 +36,21 @@ public struct StudySummary {
     }
 
     /// Overload warnings (see `RunWarnings`), in scenario order.
-    public var warnings: [String] { RunWarnings.make(experiment: experiment, runs: runs) }
+    public var warnings: [String] { RunWarnings.make(study, runs: runs) }
 
     func manifestJSON() -> String {
         let warnings = self.warnings
         return """
         {
           "capsimVersion": "\(Self.version)",
-          "name": \(Self.jsonString(experiment.name)),
-          "file": \(Self.jsonString(experiment.file)),
-          "configHash": "\(experiment.configHash)",
-          "seed": \(experiment.seed),
-          "replications": \(experiment.replications),
+          "name": \(Self.jsonString(study.name)),
+          "file": \(Self.jsonString(study.file)),
+          "configHash": "\(study.configHash)",
+          "seed": \(study.seed),
+          "replications": \(study.replications),
           "streams": "seed of each stream = StreamSeed.derive(seed, replication, name), names: arrivals, demand, loadBalancer, boot, hosts, hpa",
           "warnings": [\(warnings.map(Self.jsonString).map { "\n    " + $0 }.joined(separator: ","))\(warnings.isEmpty ? "" : "\n  ")],
-          "config": \(experiment.resolvedJSON.replacingOccurrences(of: "\n", with: "\n  "))
+          "config": \(study.resolvedJSON.replacingOccurrences(of: "\n", with: "\n  "))
         }
 
         """

@@ -22,15 +22,20 @@ public enum Study {
     /// Time series rows are written to the journal in chunks of about this many bytes.
     static let chunkBytes = 1 << 18
 
+    /// With a `shard`, only the runs whose index is `shard.index` mod
+    /// `shard.count` are run; their records stay in the journal, with a
+    /// `shard.json`, for `merge` to assemble (no result files are written).
     public static func run(_ experiment: Experiment, directory: String, jobs: Int, checkInvariants: Bool = false,
+                           shard: Shard? = nil,
                            onFinish: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> Outcome {
         let plan = Runner.plan(experiment)
         let journal = Journal(outputDirectory: directory, configHash: experiment.configHash)
         let earlier = try journal.index()
-        let todo = plan.indices.filter { earlier.finished[$0] == nil }
+        let mine = plan.indices.filter { i in shard.map { i % $0.count == $0.index } ?? true }
+        let todo = mine.filter { earlier.finished[$0] == nil }
         let attempt = journal.nextAttempt()
-        let records = RunRecords(experiment: experiment)
-        let work = Mutex<(arrivals: Int, events: UInt64, done: Int)>((0, 0, plan.count - todo.count))
+        let records = RunRecords(StudyDescription(experiment))
+        let work = Mutex<(arrivals: Int, events: UInt64, done: Int)>((0, 0, mine.count - todo.count))
         let writers = Mutex<[Int: SegmentWriter]>([:])
         defer { writers.withLock { $0.values.forEach { $0.close() } } }
         try Runner.forEachRun(count: todo.count, jobs: jobs) { k, worker in
@@ -64,18 +69,22 @@ public enum Study {
                 w.done += 1
                 return w.done
             }
-            onFinish?(done, plan.count)
+            onFinish?(done, mine.count)
         }
         writers.withLock { $0.values.forEach { $0.close() } }
         let index = try journal.index()
-        let metrics = try plan.indices.map { i -> (scenario: Int, metrics: [Double]) in
+        let metrics = try mine.map { i -> (scenario: Int, metrics: [Double]) in
             guard let row = index.runsRow(i) else { throw OutputError(path: journal.directory.path, action: "find run \(i) in the journal") }
             return (plan[i].scenario, Self.metrics(inRow: row))
         }
-        try StudyFiles(experiment: experiment, records: records, index: index, runs: metrics).write(to: directory)
-        journal.remove()
+        if let shard {
+            try ShardFile(shard: shard, study: records.study).write(to: directory)
+        } else {
+            try StudyFiles(study: records.study, records: records, index: index, runs: metrics).write(to: directory)
+            journal.remove()
+        }
         let w = work.withLock { $0 }
-        return Outcome(runs: metrics, simulated: todo.count, reused: plan.count - todo.count, arrivals: w.arrivals, events: w.events)
+        return Outcome(runs: metrics, simulated: todo.count, reused: mine.count - todo.count, arrivals: w.arrivals, events: w.events)
     }
 
     /// The metrics of a runs.csv row: its last fields (no metric holds a comma).
