@@ -10,7 +10,7 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The experiment YAML file.") var config: String
     @Option(help: "Output directory (default: results/<name>/).") var out: String?
     @Option(help: "Parallel simulations (default: all cores). Outputs do not depend on it.") var jobs: Int?
-    @Flag(help: "Print only the paths of the files written.") var quiet = false
+    @Flag(help: "Print only the paths of the files written: no progress, no summary.") var quiet = false
     @Flag(help: "Check the model's invariants after every event (slow); stop at the first violation.")
     var checkInvariants = false
     @Option(help: "Run only the runs whose index is K mod N (K/N, from 0); combine shards with `capsim merge`.")
@@ -27,9 +27,13 @@ struct RunCommand: ParsableCommand {
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let started = DispatchTime.now().uptimeNanoseconds
         let outcome: Study.Outcome
+        let progress = quiet ? nil : Progress()
+        defer { progress?.finish() }
+        var onFinish: (@Sendable (Int, Int) -> Void)?
+        if let progress { onFinish = { done, total in progress.update(done: done, total: total) } }
         do {
             outcome = try Study.run(experiment, directory: directory, jobs: jobs, checkInvariants: checkInvariants,
-                                    shard: shard.flatMap(Shard.init))
+                                    shard: shard.flatMap(Shard.init), onFinish: onFinish)
         } catch let failure as RunFailure {
             FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
             throw ExitCode(1)
