@@ -51,7 +51,7 @@ extension HPACase {
                 if let value { samples[metric] = HPAMetricSample(value: value, timestamp: now, window: window) }
             }
             var requests: [String: Int64] = [:]
-            if let r = p.requestMilli { requests["cpu"] = r }
+            if let r = p.requestMilli { requests["cpu"] = r; requests["memory"] = r }
             return HPAPod(name: p.name, phase: HPAPod.Phase(rawValue: p.phase) ?? .running, deleting: p.deleting,
                           ready: p.ready, startTime: start, readyTransitionTime: start, requests: requests, samples: samples)
         }

@@ -4,7 +4,15 @@ import Model
 public enum HPAExplanation {
     public static func render(_ d: HPADecision) -> String {
         var lines = ["desired replicas: \(d.desired) (from \(d.current); reason: \(d.reason))", ""]
-        lines += d.steps.enumerated().map { i, s in s.hasPrefix("  ") ? "     \(s)" : "\(pad(i + 1)). \(s)" }
+        var number = 0
+        for step in d.steps {
+            if step.hasPrefix("  ") {
+                lines.append("     " + step)
+            } else {
+                number += 1
+                lines.append("\(pad(number)). \(step)")
+            }
+        }
         if !d.conditions.isEmpty {
             lines.append("")
             lines.append("conditions: " + d.conditions.keys.sorted().map { "\($0)=\(d.conditions[$0] ?? "")" }.joined(separator: ", "))

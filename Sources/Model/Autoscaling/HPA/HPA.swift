@@ -56,7 +56,9 @@ public enum HPA {
             steps.append(failed == evaluations.count
                 ? "no metric gave a proposal: keep \(current)"
                 : "\(failed) metric(s) failed and the others would scale down: keep \(current)")
-            return done(current, "metricError", metrics: evaluations, conditions: ["ScalingActive": "FailedGetMetrics"])
+            let firstFailure = zip(spec.metrics, evaluations).first { $0.1.replicas == nil }?.0.source
+            return done(current, "metricError", metrics: evaluations,
+                        conditions: ["ScalingActive": firstFailure.map(failureCondition) ?? "FailedGetMetrics"])
         }
         steps.append("largest proposal: \(proposal) from \(best.metric)")
 
@@ -86,5 +88,11 @@ public enum HPA {
             : stabilized < proposal ? "ScaleUpStabilized" : stabilized > proposal ? "ScaleDownStabilized" : "ReadyForNewScale"
         return done(desired, reason, metrics: evaluations, proposal: proposal, stabilized: stabilized,
                     conditions: ["AbleToScale": able, "ScalingLimited": limit.condition, "ScalingActive": "ValidMetricFound"])
+    }
+
+    /// The ScalingActive reason Kubernetes sets when a metric of this source fails.
+    static func failureCondition(_ source: HPAMetricSource) -> String {
+        if case .unsupported = source { return "InvalidMetricSourceType" }
+        return "FailedGet\(source.typeName)Metric"
     }
 }

@@ -45,7 +45,8 @@ public enum HPARateLimiter {
                 let byPolicy = max > limit
                 return Outcome(replicas: upper, condition: byPolicy ? "ScaleUpLimit" : "TooManyReplicas",
                                reason: byPolicy ? policy : "maxReplicas",
-                               step: "\(desired) is above \(byPolicy ? "the scale-up limit of \(policy)" : "maxReplicas"): \(upper)")
+                               step: "\(desired) is above \(byPolicy ? "the scale-up limit of \(policy)" : "maxReplicas"): \(upper)"
+                                   + describe(current: current, rules: behavior.scaleUp, up: true, history: history, now: now))
             }
         } else if desired < current {
             var (limit, policy) = scaleDownLimit(current: current, rules: behavior.scaleDown, history: history, now: now)
@@ -55,7 +56,8 @@ public enum HPARateLimiter {
                 let byPolicy = min < limit
                 return Outcome(replicas: lower, condition: byPolicy ? "ScaleDownLimit" : "TooFewReplicas",
                                reason: byPolicy ? policy : "minReplicas",
-                               step: "\(desired) is below \(byPolicy ? "the scale-down limit of \(policy)" : "minReplicas"): \(lower)")
+                               step: "\(desired) is below \(byPolicy ? "the scale-down limit of \(policy)" : "minReplicas"): \(lower)"
+                                   + describe(current: current, rules: behavior.scaleDown, up: false, history: history, now: now))
             }
         }
         return Outcome(replicas: desired, condition: "DesiredWithinRange", reason: nil,
@@ -90,6 +92,20 @@ public enum HPARateLimiter {
             best = (proposed, "policy:\(p.type.rawValue)")
         }
         return best ?? (current, "policy:none")
+    }
+
+    /// Each policy's allowance, for explanations: `; policies (selectPolicy
+    /// Max): Pods 2 per 60 s from 9 → 7, ...`.
+    static func describe(current: Int, rules: HPAScalingRules, up: Bool, history: HPAHistory, now: Double) -> String {
+        if rules.selectPolicy == .disabled { return " (selectPolicy Disabled)" }
+        let parts = rules.policies.map { p -> String in
+            let start = periodStart(current, p, history, now)
+            let one = HPAScalingRules(stabilizationWindowSeconds: 0, selectPolicy: .max, policies: [p])
+            let limit = up ? scaleUpLimit(current: current, rules: one, history: history, now: now).0
+                : scaleDownLimit(current: current, rules: one, history: history, now: now).0
+            return "\(p.type.rawValue) \(p.value) per \(p.periodSeconds) s from \(start) → \(limit)"
+        }
+        return "; policies (selectPolicy \(rules.selectPolicy.rawValue)): " + parts.joined(separator: ", ")
     }
 
     /// The count at the start of the policy's period: current minus the

@@ -15,7 +15,7 @@ extension HPAReplicaCalculator {
         var requests: [String: Int64] = [:]
         for pod in input.pods {
             guard let r = pod.requests[name] else {
-                return .failure(name, "missing request for \(name) in pod \(pod.name)", steps: steps)
+                return .failure(name, "missing request for \(name) in Pod \(pod.name)", steps: steps)
             }
             requests[pod.name] = r
         }
@@ -85,8 +85,8 @@ extension HPAReplicaCalculator {
         for pod in input.pods { if let s = pod.samples[name] { metrics[pod.name] = s.value } }
         for (i, v) in extraneous.enumerated() { metrics["\u{0}extraneous-\(i)"] = v }
         if metrics.isEmpty {
-            let api = resource ? "resource" : "custom"
-            return .failed("unable to get metric \(name): no metrics returned from \(api) metrics API", [])
+            return .failed(resource ? "unable to get metrics for resource \(name): no metrics returned from resource metrics API"
+                                    : "unable to get metric \(name): no metrics returned from custom metrics API", [])
         }
         if input.pods.isEmpty { return .failed("no pods returned by selector while calculating replica count", []) }
         let groups = HPAPodGroups(pods: input.pods, metric: name, cpuRules: resource && name == "cpu", config: config, now: now)
@@ -116,14 +116,14 @@ extension HPAReplicaCalculator {
         var filled = metrics
         if !groups.missing.isEmpty && ratio < 1 {
             for pod in groups.missing { filled[pod] = scaleDownFill(pod) }
-            steps.append("scale-down: \(groups.missing.count) pods without samples assumed at \(fillNote)")
+            steps.append("scale-down: \(groups.missing.count) pod(s) without samples assumed at \(fillNote)")
         } else if !groups.missing.isEmpty && ratio > 1 {
             for pod in groups.missing { filled[pod] = 0 }
-            steps.append("scale-up: \(groups.missing.count) pods without samples assumed at 0")
+            steps.append("scale-up: \(groups.missing.count) pod(s) without samples assumed at 0")
         }
         if scaleUpWithUnready {
             for pod in groups.unready { filled[pod] = 0 }
-            steps.append("scale-up: \(groups.unready.count) unready pods assumed at 0")
+            steps.append("scale-up: \(groups.unready.count) unready pod(s) assumed at 0")
         }
         guard let newRatio = recompute(filled) else { return nil }
         steps.append("recomputed ratio \(HPAText.ratio(newRatio)) over \(filled.count) samples")
