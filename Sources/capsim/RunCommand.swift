@@ -5,27 +5,33 @@ import Model
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "run", abstract: "Run an experiment and write CSV results.")
+        commandName: "run", abstract: "Run an experiment and write CSV results.", discussion: ExitStatus.help)
 
     @Argument(help: "The experiment YAML file.") var config: String
     @Option(help: "Output directory (default: results/<name>/).") var out: String?
     @Option(help: "Parallel simulations (default: all cores). Outputs do not depend on it.") var jobs: Int?
     @Flag(help: "Print only the paths of the files written.") var quiet = false
+    @Option(help: "Refuse an experiment expected to handle more events than this (default: 1e9).")
+    var maxEvents: Double = InputLimits.defaultMaxEvents
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let jobs, jobs < 1 || jobs > 1024 { throw ValidationError("--jobs must be from 1 to 1024") }
+        if !(maxEvents >= 1 && maxEvents <= 1e15) { throw ValidationError("--max-events must be from 1 to 1e15") }
     }
 
     func run() throws {
-        let experiment = try failOnConfigError { try ExperimentLoader.load(path: config) }
+        let experiment = try failOnConfigError { try ExperimentLoader.load(path: config, maxEvents: maxEvents) }
         let directory = out ?? "results/\(experiment.name)"
+        try OutputDirectory.prepare(directory)
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let started = DispatchTime.now().uptimeNanoseconds
         let journal = RunJournal(outputDirectory: directory, configHash: experiment.configHash)
-        let runs = try Runner.run(experiment, jobs: jobs, journal: journal)
+        let runs = try OutputDirectory.writing("the journal in \(directory)/.journal") {
+            try Runner.run(experiment, jobs: jobs, journal: journal)
+        }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let files = ResultFiles(experiment: experiment, runs: runs)
-        try files.write(to: directory)
+        try OutputDirectory.writing("the results in \(directory)") { try files.write(to: directory) }
         journal.remove()
         if !quiet {
             print(SummaryTable.render(experiment: experiment, estimates: files.estimates()))
@@ -36,10 +42,10 @@ struct RunCommand: ParsableCommand {
                          simulated.count, arrivals, seconds, jobs, Double(arrivals) / seconds, Double(events) / seconds,
                          PeakMemory.mebibytes()))
             if simulated.count < runs.count {
-                print("\(runs.count - simulated.count) finished run(s) reused from an interrupted attempt (\(directory)/.journal)")
+                print("\(runs.count - simulated.count) finished run(s) reused from an interrupted attempt (\(Echo.escape(directory))/.journal)")
             }
         }
-        print("results: \(directory)/summary.csv (also runs.csv, boots.csv, timeseries.csv, manifest.json)")
+        print("results: \(Echo.escape(directory))/summary.csv (also runs.csv, boots.csv, timeseries.csv, manifest.json)")
     }
 }
 
