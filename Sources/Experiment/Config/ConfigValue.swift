@@ -64,6 +64,16 @@ public struct ConfigValue {
         return v
     }
 
+    /// Requests per second: zero (when `zero` allows it) or from
+    /// `InputLimits.minRate` to `InputLimits.maxRate`.
+    func rate(zero: Bool) throws -> Double {
+        let v = zero ? try nonNegative(max: InputLimits.maxRate) : try positive(max: InputLimits.maxRate)
+        guard v == 0 || v >= InputLimits.minRate else {
+            throw error("must be \(zero ? "0 or " : "")at least 0.000000001 (one request in about 32 years), got \(v)")
+        }
+        return v
+    }
+
     /// A whole number in `min...max`; a number too large for the range is
     /// named as such rather than as "not a whole number".
     func int(min: Int = 0, max: Int) throws -> Int {

@@ -52,6 +52,7 @@ public enum ExperimentLoader {
             work.arrivals += run.arrivals * Double(replications)
             work.events += run.events * Double(replications)
             work.timeseriesRows += run.samples * Double(replications)
+            work.bootRecords += run.instances * Double(replications)
             scenarios.append(spec)
             resolvedScenarios.append(resolved)
         }
@@ -74,6 +75,11 @@ public enum ExperimentLoader {
         if !(run.arrivals <= InputLimits.maxArrivalsPerRun) {
             throw item.error("expects about \(show(run.arrivals)) arrivals per run (rate × duration), more than the "
                              + "limit of \(show(InputLimits.maxArrivalsPerRun)); shorten the duration or lower the rate")
+        }
+        if !(run.inFlight <= InputLimits.maxInFlight) {
+            throw item.error("would hold about \(show(run.inFlight)) requests at once (arrivals outpace what its "
+                             + "instances serve, or service outlasts the run), more than the limit of "
+                             + "\(show(InputLimits.maxInFlight)); set queueLimit, add capacity or shorten the run")
         }
         if !(run.instances <= Double(InputLimits.maxInstancesPerRun)) {
             throw item.error("starts about \(show(run.instances)) instances per run (replicas and scale-ups), more than "
@@ -99,6 +105,11 @@ public enum ExperimentLoader {
                 "expects about \(show(work.timeseriesRows)) timeseries rows in \(work.runs) runs, more than the limit of "
                 + "\(show(InputLimits.maxTimeseriesRows)); lengthen output.timeseriesInterval")
         }
+        if !(work.bootRecords <= InputLimits.maxBootRecords) {
+            throw ConfigError(file: file, line: nil, path: "", message:
+                "expects about \(show(work.bootRecords)) instance starts in \(work.runs) runs, more than the limit of "
+                + "\(show(InputLimits.maxBootRecords)) rows of boots.csv")
+        }
     }
 
     /// The YAML tree of a file, or a located error for a missing file or bad syntax.
@@ -120,6 +131,10 @@ public enum ExperimentLoader {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
              .composer(_, let problem, let mark, _):
             return ConfigError(file: path, line: mark.line, path: "", message: "YAML syntax error: \(Echo.value(problem))")
+        case .reader(let problem, let offset, let value, let yaml):
+            let line = offset.map { o in 1 + yaml.utf8.prefix(o).reduce(0) { $0 + ($1 == 10 ? 1 : 0) } }
+            let character = value >= 0 ? String(format: " (U+%04X)", value) : ""
+            return ConfigError(file: path, line: line, path: "", message: "YAML syntax error: \(Echo.value(problem))\(character)")
         default:
             return ConfigError(file: path, line: nil, path: "", message: "YAML error: \(Echo.value("\(e)"))")
         }

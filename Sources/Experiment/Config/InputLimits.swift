@@ -54,8 +54,10 @@ public enum InputLimits {
     /// Intervals that divide time (trace interval, timeseries interval,
     /// probe period, Markov state mean duration, diurnal period): at least 1 ms.
     public static let minInterval = 0.001
-    /// Any rate in requests per second.
+    /// Any rate in requests per second: zero, or from 10^-9 (one request in
+    /// about 32 years) to 10^9.
     public static let maxRate = 1e9
+    public static let minRate = 1e-9
     /// Any size in bytes (1 PB), bandwidths in bytes per second likewise;
     /// bandwidths at least 1 B/s.
     public static let maxBytes = 1e15
@@ -78,6 +80,11 @@ public enum InputLimits {
     /// Expected arrivals of one run: requests in flight can never exceed
     /// them, so this bounds a run's memory even when its queue grows without end.
     public static let maxArrivalsPerRun = 1e8
-    /// Timeseries rows of the whole experiment (they are held until written).
+    /// Requests in the system at once in one run (fluid estimate, see
+    /// `WorkEstimate`): each costs about 80 bytes while it waits.
+    public static let maxInFlight = 5_000_000.0
+    /// Timeseries rows and instance starts (boots.csv rows) of the whole
+    /// experiment: they are held until written.
     public static let maxTimeseriesRows = 5_000_000.0
+    public static let maxBootRecords = 5_000_000.0
 }

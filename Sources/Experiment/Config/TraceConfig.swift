@@ -54,9 +54,9 @@ enum TraceConfig {
                 throw ConfigError(file: path, line: n, path: column,
                                   message: "expected a finite non-negative number, got '\(Echo.value(cell))'")
             }
-            guard v <= max else {
+            guard v <= max, !(ordered == false && v > 0 && v < InputLimits.minRate) else {
                 throw ConfigError(file: path, line: n, path: column,
-                                  message: "must be at most \(ConfigValue.show(max)), got '\(Echo.value(cell))'")
+                                  message: "must be \(ordered ? "" : "0 or from 0.000000001 ")at most \(ConfigValue.show(max)), got '\(Echo.value(cell))'")
             }
             if ordered, let last = out.last, v < last {
                 throw ConfigError(file: path, line: n, path: column,

@@ -9,12 +9,12 @@ enum TrafficConfig {
         let m = try value.map()
         let kindValue = try m.required("arrivals")
         let kind = try kindValue.string()
-        func rate(_ key: String) throws -> Double { try m.required(key).nonNegative(max: InputLimits.maxRate) }
+        func rate(_ key: String) throws -> Double { try m.required(key).rate(zero: true) }
         func time(_ key: String) throws -> Double { try m.required(key).duration() }
         let spec: TrafficSpec
         switch kind {
         case "poisson":
-            spec = .poisson(rate: try m.required("rate").positive(max: InputLimits.maxRate))
+            spec = .poisson(rate: try m.required("rate").rate(zero: false))
         case "diurnal":
             let mean = try rate("mean")
             let amplitude = try rate("amplitude")
@@ -31,7 +31,7 @@ enum TrafficConfig {
                 let s = try item.map()
                 let at = try s.required("at").duration()
                 if let last = steps.last, at < last.at { throw item.error("steps must be in time order") }
-                steps.append((at, try s.required("rate").nonNegative(max: InputLimits.maxRate)))
+                steps.append((at, try s.required("rate").rate(zero: true)))
                 try s.finish()
             }
             spec = .shaped(.steps(initial: try rate("initial"), steps: steps))
@@ -42,7 +42,7 @@ enum TrafficConfig {
             var states: [MMPPState] = []
             for item in try m.required("states").list() {
                 let s = try item.map()
-                states.append(MMPPState(rate: try s.required("rate").nonNegative(max: InputLimits.maxRate),
+                states.append(MMPPState(rate: try s.required("rate").rate(zero: true),
                                         meanDuration: try s.required("meanDuration").interval()))
                 try s.finish()
             }

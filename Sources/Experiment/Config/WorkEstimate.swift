@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import SimRandom
 
 /// What an experiment will cost before it runs: runs, expected arrivals and
 /// events, timeseries rows. The loader refuses a run whose arrivals,
@@ -8,13 +9,22 @@ import Model
 ///
 /// Events per run ≈ arrivals (each with its departure) + thinning candidates
 /// a curve rejects + Markov state switches + timeseries samples + boot phases
-/// + host boots + schedule steps. A `steps` curve is evaluated step by step
-/// for every candidate, so its candidates count (1 + steps / 50) times.
+/// + host boots + schedule steps. Work that is not an event counts as
+/// event-equivalents: a `steps` curve is evaluated step by step for every
+/// candidate, so its candidates count (1 + steps / 50) times, and every
+/// timeseries sample visits every instance and host (1/64 each).
+///
+/// Requests in the system at once, which set a run's memory, follow a
+/// fluid estimate: the backlog of arrivals over capacity (instances ×
+/// concurrency ÷ mean service time) integrated over the run, plus the
+/// requests in service (Little's law), at most the arrivals, and at most
+/// instances × (concurrency + queueLimit) when the queue has a limit.
 public struct WorkEstimate: Sendable, Equatable {
     public var runs = 0
     public var arrivals = 0.0
     public var events = 0.0
     public var timeseriesRows = 0.0
+    public var bootRecords = 0.0
 
     public init() {}
 
@@ -25,6 +35,7 @@ public struct WorkEstimate: Sendable, Equatable {
         var samples = 0.0
         var instances = 0.0
         var hosts = 0.0
+        var inFlight = 0.0
     }
 
     static func run(_ spec: ScenarioSpec) -> Run {
@@ -65,8 +76,61 @@ public struct WorkEstimate: Sendable, Equatable {
         }
         let bootEvents = r.instances * Double(spec.platform.kind.phaseNames.count + 2)
         let steps = Double(spec.scaleSchedule.count + spec.cluster.hostSchedule.count)
-        r.events = r.arrivals + Swift.max(candidates, r.arrivals) + r.samples + bootEvents + r.hosts + steps + 1
+        let sampling = r.samples * (1 + (r.instances + r.hosts) / 64)
+        r.events = r.arrivals + Swift.max(candidates, r.arrivals) + sampling + bootEvents + r.hosts + steps + 1
+        r.inFlight = inFlight(spec, arrivals: r.arrivals)
         return r
+    }
+
+    /// The fluid estimate of the most requests in the system at once.
+    static func inFlight(_ spec: ScenarioSpec, arrivals: Double) -> Double {
+        let d = spec.duration
+        let instances = Double(([spec.replicas] + spec.scaleSchedule.filter { $0.at <= d }.map(\.replicas)).max() ?? 0)
+        guard instances > 0, arrivals > 0 else { return 0 }
+        let slots = instances * Double(spec.concurrency)
+        let service = mean(spec.demand.cpu) * (1 + spec.platform.cpuOverhead)
+            + (spec.demand.io.map(mean) ?? 0) * (1 + spec.platform.ioOverhead)
+        let capacity = service > 0 ? slots / service : .infinity
+        let n = 1_000
+        let dt = d / Double(n)
+        var backlog = 0.0, most = 0.0, peak = 0.0
+        for k in 0..<n {
+            let rate = meanRate(spec.traffic, from: Double(k) * dt, to: Double(k + 1) * dt)
+            peak = Swift.max(peak, rate)
+            backlog = Swift.max(0, backlog + (rate - capacity) * dt)
+            most = Swift.max(most, backlog)
+        }
+        var held = Swift.min(arrivals, most + Swift.min(peak * service, slots))
+        if let limit = spec.queueLimit { held = Swift.min(held, instances * Double(spec.concurrency + limit)) }
+        return held.isNaN ? arrivals : held
+    }
+
+    /// The mean arrival rate over [a, b).
+    static func meanRate(_ traffic: TrafficSpec, from a: Double, to b: Double) -> Double {
+        switch traffic {
+        case .poisson(let rate): return rate
+        case .shaped(let shape): return shape.rate(at: (a + b) / 2)
+        case .markovModulated: return traffic.longRunRate ?? 0
+        case .timestamps(let times):
+            let lo = firstIndex(times, notBelow: a), hi = firstIndex(times, notBelow: b)
+            return Double(hi - lo) / (b - a)
+        }
+    }
+
+    private static func firstIndex(_ sorted: [Double], notBelow x: Double) -> Int {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < x { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// A distribution's mean, infinite when it has none; a clipped one's
+    /// inner mean moved into its bounds.
+    static func mean(_ d: Distribution) -> Double {
+        if case .clipped(let inner, let lo, let hi) = d { return Swift.min(Swift.max(mean(inner), lo), hi) }
+        return Swift.min(d.mean ?? .infinity, Distribution.largestSample)
     }
 
     /// ∫₀ᵈ λ(t) dt: exact for steps and traces, by 10,000 midpoints otherwise.
