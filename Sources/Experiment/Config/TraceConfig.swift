@@ -19,7 +19,7 @@ enum TraceConfig {
         switch format {
         case "rates":
             let interval = try m.required("interval").interval()
-            guard !values.isEmpty else { throw fileValue.error("the trace \(Echo.value(path)) has no rows") }
+            guard !values.isEmpty else { throw fileValue.error("the trace file '\(Echo.value(name))' has no rows") }
             return .shaped(.trace(interval: interval, rates: values))
         default:
             return .timestamps(values)
@@ -69,24 +69,25 @@ enum TraceConfig {
 
     /// The whole text of a trace file no larger than `InputLimits.maxTraceBytes`.
     static func readText(_ path: String, _ at: ConfigValue) throws -> String {
+        let name = "'\(Echo.value((try? at.string()) ?? path))'"
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw at.error("the trace file \(Echo.value(path)) does not exist")
+            throw at.error("the trace file \(name) does not exist")
         }
-        if isDirectory.boolValue { throw at.error("the trace file \(Echo.value(path)) is a directory") }
+        if isDirectory.boolValue { throw at.error("the trace file \(name) is a directory") }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         guard attributes?[.type] as? FileAttributeType == .typeRegular else {
-            throw at.error("the trace file \(Echo.value(path)) is not a regular file")
+            throw at.error("the trace file \(name) is not a regular file")
         }
         let size = attributes?[.size] as? Int ?? 0
         guard size <= InputLimits.maxTraceBytes else {
-            throw at.error("the trace file \(Echo.value(path)) is larger than \(InputLimits.maxTraceBytes / 1_048_576) MiB")
+            throw at.error("the trace file \(name) is larger than \(InputLimits.maxTraceBytes / 1_048_576) MiB")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw at.error("cannot read the trace file \(Echo.value(path))")
+            throw at.error("cannot read the trace file \(name)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw at.error("the trace file \(Echo.value(path)) is not UTF-8 text")
+            throw at.error("the trace file \(name) is not UTF-8 text")
         }
         return text
     }
