@@ -52,7 +52,11 @@ final class ConfigFuzzTests: XCTestCase {
         }
         let study = try String(contentsOfFile: Fixtures.path("experiments/vm-vs-container.yaml"), encoding: .utf8)
         for name in try fm.contentsOfDirectory(atPath: Fixtures.path("experiments/presets")).sorted() where name.hasSuffix(".yaml") {
-            out.append(Seed(name: "experiments/presets/\(name)", text: study, preset: String(name.dropLast(5))))
+            // The study's first scenario uses the preset, so that its mutations matter.
+            let preset = String(name.dropLast(5))
+            let text = study.contains("preset: \(preset)")
+                ? study : study.replacingOccurrences(of: "preset: public-cloud-vm", with: "preset: \(preset)")
+            out.append(Seed(name: "experiments/presets/\(name)", text: text, preset: preset))
         }
         let mmc = try String(contentsOfFile: Fixtures.path("experiments/mmc.yaml"), encoding: .utf8)
         let rates = mmc.replacingOccurrences(of: "arrivals: poisson\n  rate: 9             # requests per second",

@@ -56,7 +56,7 @@ enum TraceConfig {
             }
             guard v <= max, !(ordered == false && v > 0 && v < InputLimits.minRate) else {
                 throw ConfigError(file: path, line: n, path: column,
-                                  message: "must be \(ordered ? "" : "0 or from 0.000000001 ")at most \(ConfigValue.show(max)), got '\(Echo.value(cell))'")
+                                  message: "must be \(ordered ? "at most" : "0 or from 0.000000001 to") \(ConfigValue.show(max)), got '\(Echo.value(cell))'")
             }
             if ordered, let last = out.last, v < last {
                 throw ConfigError(file: path, line: n, path: column,
