@@ -114,7 +114,7 @@ final class CommandLineTests: XCTestCase {
         let config = try smallConfig()
         let r = try run(["validate", config, "--max-events", "1000"])
         XCTAssertEqual(r.status, 2)
-        XCTAssertEqual(r.err, "error: \(config): expects about 1814 events in 1 runs (900 arrivals), more than the limit "
+        XCTAssertEqual(r.err, "error: \(config): expects about 1817 events in 1 runs (900 arrivals), more than the limit "
                        + "of 1000; pass --max-events to allow more\n")
     }
 

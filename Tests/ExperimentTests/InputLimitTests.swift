@@ -64,6 +64,18 @@ final class InputLimitTests: XCTestCase {
                               "duplicate key 'concurrency' (first at line 10); a key may appear once in a mapping")
     }
 
+    func testAMappingOfTooManyKeysIsRefusedByTheScreen() throws {
+        let keys = (0..<1_001).map { "k\($0): 1" }.joined(separator: ", ")
+        try assertConfigError(ValidConfig.scenario("resources: {\(keys)}"), line: 11, path: "scenarios[0].resources.k1000",
+                              "a mapping of more than 1000 keys")
+    }
+
+    func testAListOfTooManyItemsIsRefusedByTheScreen() throws {
+        let items = Array(repeating: "1s", count: 100_001).joined(separator: ",")
+        try assertConfigError(ValidConfig.with("{distribution: exponential, mean: 1s}", "{distribution: empirical, values: [\(items)]}"),
+                              line: 7, path: "service.demand.values[100000]", "a list of more than 100000 items")
+    }
+
     func testTooManyScenarios() throws {
         let many = (0..<1_001).map { "{name: s\($0)}" }.joined(separator: ", ")
         try assertConfigError(ValidConfig.with("scenarios:\n  - name: a\n    concurrency: 10", "scenarios: [\(many)]"),
@@ -129,7 +141,7 @@ final class InputLimitTests: XCTestCase {
     func testTheEventBudgetNamesTheEstimateAndTheFlag() throws {
         let e = try configError(ValidConfig.text, maxEvents: 1_000)
         XCTAssertNil(e.line)
-        XCTAssertEqual(e.message, "expects about 1814 events in 1 runs (900 arrivals), more than the limit of 1000; "
+        XCTAssertEqual(e.message, "expects about 1817 events in 1 runs (900 arrivals), more than the limit of 1000; "
                        + "pass --max-events to allow more")
     }
 
@@ -138,10 +150,11 @@ final class InputLimitTests: XCTestCase {
         XCTAssertEqual(work.runs, 3)
         XCTAssertEqual(work.arrivals, 2_700, accuracy: 1e-9)              // 9/s × 100 s × 3
         XCTAssertEqual(work.timeseriesRows, 33)                           // 100 s / 10 s + 1, × 3
-        // Per run: 900 arrivals and 900 departures, 11 samples (each visiting
-        // the instance: 11 × (1 + 1/64)), 1 warm instance × 2, the end.
-        let sampling: Double = 11 * (1 + 1.0 / 64)
-        let perRun: Double = 900 + 900 + sampling + 2 + 1
+        // Per run: 900 arrivals and 900 departures, 1 warm instance × 2, the
+        // end; 11 samples each visiting the instance (11 × (1 + 1/4)) and the
+        // sorted Ready list (1²/100).
+        let sampling: Double = 11 * (1 + 1.0 / 4) + 1.0 / 100
+        let perRun: Double = 900 + 900 + 2 + 1 + sampling
         XCTAssertEqual(work.events, 3 * perRun, accuracy: 1e-9)
     }
 

@@ -163,6 +163,7 @@ struct ScenarioContext {
     var sloLatency: Double?
     var timeseriesInterval: Double
     var images: [String: ImageSpec]
+    var cache = LoadCache()
 }
 
 enum Hashing {

@@ -21,6 +21,9 @@ public enum InputLimits {
     public static let maxExpandedValues = 200_000
     /// Bytes of scalar text with every alias expanded where it is used.
     public static let maxExpandedBytes = 16 * 1_048_576
+    /// Keys of one mapping, items of one list (written, before aliases).
+    public static let maxMappingKeys = 1_000
+    public static let maxSequenceItems = 100_000
 
     // MARK: Counts
 

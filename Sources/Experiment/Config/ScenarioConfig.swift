@@ -8,7 +8,8 @@ enum ScenarioConfig {
         let own = try item.map()
         var layers = [item]
         if let presetValue = own.optional("preset") {
-            layers.append(try PresetLibrary.load(try Names.check(presetValue, what: "preset name"), near: context.configDirectory, at: presetValue))
+            let name = try Names.check(presetValue, what: "preset name")
+            layers.append(try PresetLibrary.load(name, near: context.configDirectory, at: presetValue, cache: context.cache))
         }
         let m = ConfigMap(layers: layers)
         _ = m.optional("preset")
@@ -19,7 +20,7 @@ enum ScenarioConfig {
         let cluster = try ClusterConfig.read(m, image: platform.image, catalog: context.images)
         let trafficValue = m.optional("traffic") ?? context.traffic
         guard let trafficValue else { throw m.missing("traffic") }
-        let traffic = try TrafficConfig.read(trafficValue, directory: context.configDirectory)
+        let traffic = try TrafficConfig.read(trafficValue, directory: context.configDirectory, cache: context.cache)
 
         var (demand, slo) = (context.demand, context.sloLatency)
         if let service = try m.map("service") {
@@ -43,7 +44,7 @@ enum ScenarioConfig {
 /// Platform presets: `experiments/presets/NAME.yaml`, found beside the
 /// experiment file, one folder up, or under the working directory.
 enum PresetLibrary {
-    static func load(_ name: String, near directory: String, at: ConfigValue) throws -> ConfigValue {
+    static func load(_ name: String, near directory: String, at: ConfigValue, cache: LoadCache) throws -> ConfigValue {
         let candidates = [
             "\(directory)/presets/\(name).yaml",
             "\(directory)/../presets/\(name).yaml",
@@ -53,7 +54,9 @@ enum PresetLibrary {
             let known = available(near: directory)
             throw at.error("unknown preset '\(Echo.value(name))'\(Suggestion.hint(name, known)); presets: \(known.joined(separator: ", "))")
         }
-        let value = try ExperimentLoader.parse(path: normalized(path))
+        let value = try LoadCache.remember(normalized(path), in: &cache.presets) {
+            try ExperimentLoader.parse(path: normalized(path))
+        }
         guard case .mapping = value.node else { throw value.error("a preset must be a mapping of scenario keys") }
         return value
     }

@@ -5,7 +5,7 @@ import Model
 /// (`format: rates`, column `rate`) or one request per row (`format:
 /// timestamps`, column `timestamp`, seconds from the start).
 enum TraceConfig {
-    static func read(_ m: ConfigMap, directory: String) throws -> TrafficSpec {
+    static func read(_ m: ConfigMap, directory: String, cache: LoadCache) throws -> TrafficSpec {
         let fileValue = try m.required("file")
         let name = try fileValue.string()
         let path = name.hasPrefix("/") ? name : URL(fileURLWithPath: directory).appendingPathComponent(name).path
@@ -15,7 +15,9 @@ enum TraceConfig {
             throw try m.required("format").error("unknown trace format '\(Echo.value(format))'; expected rates or timestamps")
         }
         let limit = format == "rates" ? InputLimits.maxRate : InputLimits.maxSeconds
-        let values = try readColumn(column, in: path, fileValue, max: limit, ordered: format == "timestamps")
+        let values = try LoadCache.remember("\(path)\u{0}\(column)", in: &cache.traces) {
+            try readColumn(column, in: path, fileValue, max: limit, ordered: format == "timestamps")
+        }
         switch format {
         case "rates":
             let interval = try m.required("interval").interval()

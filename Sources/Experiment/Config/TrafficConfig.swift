@@ -5,7 +5,7 @@ import Model
 enum TrafficConfig {
     static let kinds = ["poisson", "diurnal", "ramp", "steps", "spike", "mmpp", "trace"]
 
-    static func read(_ value: ConfigValue, directory: String) throws -> TrafficSpec {
+    static func read(_ value: ConfigValue, directory: String, cache: LoadCache) throws -> TrafficSpec {
         let m = try value.map()
         let kindValue = try m.required("arrivals")
         let kind = try kindValue.string()
@@ -49,7 +49,7 @@ enum TrafficConfig {
             guard !states.isEmpty else { throw try m.required("states").error("must list at least one state") }
             spec = .markovModulated(states: states)
         case "trace":
-            spec = try TraceConfig.read(m, directory: directory)
+            spec = try TraceConfig.read(m, directory: directory, cache: cache)
         default:
             throw kindValue.error("unknown arrival process '\(Echo.value(kind))'\(Suggestion.hint(kind, kinds))")
         }

@@ -10,9 +10,15 @@ import SimRandom
 /// Events per run ≈ arrivals (each with its departure) + thinning candidates
 /// a curve rejects + Markov state switches + timeseries samples + boot phases
 /// + host boots + schedule steps. Work that is not an event counts as
-/// event-equivalents: a `steps` curve is evaluated step by step for every
-/// candidate, so its candidates count (1 + steps / 50) times, and every
-/// timeseries sample visits every instance and host (1/64 each).
+/// event-equivalents, so that no valid file hides a quadratic cost: a
+/// `steps` curve is evaluated step by step for every candidate (its
+/// candidates count 1 + steps/50 times); every timeseries sample visits
+/// every instance (1/4 each) and host (1/16); placing an instance scans the
+/// hosts (1/64 each); the Ready list is kept sorted (instances²/100); a
+/// scale step sorts the live instances (1/8 each); a container's pull
+/// walks its layers and the node's downloads (layers × (1 + layers/8));
+/// a node starts with its pre-pulled layers; an instance forced out with
+/// requests still held scans the requests in the system (1/10 each).
 ///
 /// Requests in the system at once, which set a run's memory, follow a
 /// fluid estimate: the backlog of arrivals over capacity (instances ×
@@ -61,9 +67,11 @@ public struct WorkEstimate: Sendable, Equatable {
         }
         r.samples = (d / spec.timeseriesInterval).rounded(.up) + 1
         var desired = Double(spec.replicas)
+        var removed = 0.0
         r.instances = desired
         for step in spec.scaleSchedule where step.at <= d {
             r.instances += Swift.max(0, Double(step.replicas) - desired)
+            removed += Swift.max(0, desired - Double(step.replicas))
             desired = Double(step.replicas)
         }
         if let pool = spec.cluster.hosts {
@@ -76,9 +84,15 @@ public struct WorkEstimate: Sendable, Equatable {
         }
         let bootEvents = r.instances * Double(spec.platform.kind.phaseNames.count + 2)
         let steps = Double(spec.scaleSchedule.count + spec.cluster.hostSchedule.count)
-        let sampling = r.samples * (1 + (r.instances + r.hosts) / 64)
-        r.events = r.arrivals + Swift.max(candidates, r.arrivals) + sampling + bootEvents + r.hosts + steps + 1
         r.inFlight = inFlight(spec, arrivals: r.arrivals)
+        let layers = Double(spec.platform.image?.layers.count ?? 0)
+        let prepulled = Double(spec.cluster.hosts?.prepulled.reduce(0) { $0 + $1.layers.count } ?? 0)
+        var bookkeeping = r.samples * (1 + r.instances / 4 + r.hosts / 16)
+        bookkeeping += r.instances * r.hosts / 64 + r.instances * r.instances / 100
+        bookkeeping += Double(spec.scaleSchedule.count) * r.instances / 8
+        bookkeeping += r.instances * layers * (1 + layers / 8) + r.hosts * prepulled
+        bookkeeping += removed * r.inFlight / 10
+        r.events = r.arrivals + Swift.max(candidates, r.arrivals) + bootEvents + r.hosts + steps + 1 + bookkeeping
         return r
     }
 

@@ -3,8 +3,10 @@ import CYaml
 /// A pass over a YAML text's parse events, before anything is composed:
 /// refuses nesting deeper than `InputLimits.maxNesting`, aliases that would
 /// expand beyond `InputLimits.maxExpandedValues` values (or
-/// `InputLimits.maxExpandedBytes` bytes of text), and duplicate keys in a
-/// mapping.
+/// `InputLimits.maxExpandedBytes` bytes of text), duplicate keys in a
+/// mapping, and mappings or lists longer than `InputLimits.maxMappingKeys`
+/// or `InputLimits.maxSequenceItems` (a key is looked up in its mapping by
+/// a scan, so a huge preset shared by many scenarios would cost their product).
 ///
 /// Yams composes recursively (one stack frame per level), so a few thousand
 /// `[` overflow the stack; libyaml's event parser keeps its own heap stacks,
@@ -116,6 +118,9 @@ enum YAMLScreen {
         if !stack[top].isMapping {
             stack[top].component = "[\(stack[top].items)]"
             stack[top].items += 1
+            if stack[top].items > InputLimits.maxSequenceItems {
+                return "a list of more than \(InputLimits.maxSequenceItems) items"
+            }
             return nil
         }
         defer { stack[top].expectingKey.toggle() }
@@ -126,6 +131,9 @@ enum YAMLScreen {
             return "duplicate key '\(Echo.value(key))' (first at line \(first)); a key may appear once in a mapping"
         }
         stack[top].keys[key] = line
+        if stack[top].keys.count > InputLimits.maxMappingKeys {
+            return "a mapping of more than \(InputLimits.maxMappingKeys) keys"
+        }
         return nil
     }
 
