@@ -69,7 +69,7 @@ struct ValidateCommand: ParsableCommand {
         discussion: ExitStatus.help)
 
     @Argument(help: "The experiment YAML file.") var config: String
-    @Option(help: "Refuse an experiment expected to handle more events than this (default: 1e9).")
+    @Option(help: "Refuse an experiment expected to handle more events than this (a work budget).")
     var maxEvents: Double = InputLimits.defaultMaxEvents
 
     func validate() throws {

@@ -11,7 +11,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Output directory (default: results/<name>/).") var out: String?
     @Option(help: "Parallel simulations (default: all cores). Outputs do not depend on it.") var jobs: Int?
     @Flag(help: "Print only the paths of the files written.") var quiet = false
-    @Option(help: "Refuse an experiment expected to handle more events than this (default: 1e9).")
+    @Option(help: "Refuse an experiment expected to handle more events than this (a work budget).")
     var maxEvents: Double = InputLimits.defaultMaxEvents
 
     func validate() throws {

@@ -43,7 +43,7 @@ final class CommandLineTests: XCTestCase {
         }
         let r = try run(["validate", "experiments/mmc.yaml"])
         XCTAssertEqual(r.out, "experiments/mmc.yaml: ok: experiment 'mmc', 1 scenario(s) × 10 replication(s); expect 10 runs, "
-                       + "about 3.6e6 events (1.8e6 arrivals), 20010 timeseries rows\n")
+                       + "about 3.7e6 events (1.8e6 arrivals), 20010 timeseries rows\n")
     }
 
     func testBadFileFailsWithOneSentenceAndWritesNothing() throws {
@@ -114,7 +114,7 @@ final class CommandLineTests: XCTestCase {
         let config = try smallConfig()
         let r = try run(["validate", config, "--max-events", "1000"])
         XCTAssertEqual(r.status, 2)
-        XCTAssertEqual(r.err, "error: \(config): expects about 1817 events in 1 runs (900 arrivals), more than the limit "
+        XCTAssertEqual(r.err, "error: \(config): expects about 11816 events in 1 runs (900 arrivals), more than the limit "
                        + "of 1000; pass --max-events to allow more\n")
     }
 

@@ -132,6 +132,14 @@ final class InputLimitTests: XCTestCase {
         XCTAssertNoThrow(try loadConfig(text + "\n    queueLimit: 1000"))
     }
 
+    func testTimeseriesRowsPerRunAreBounded() throws {
+        // 4,000 s at 1 ms rows made 4e6 rows: 7 GB while the journal encoded them.
+        try assertConfigError(ValidConfig.with("duration: 100s", "duration: 4000s") + "\noutput: {timeseriesInterval: 1ms}",
+                              line: 9, path: "scenarios[0]",
+                              "writes about 4e6 timeseries rows per run (duration ÷ output.timeseriesInterval), more than the "
+                              + "limit of 100000; lengthen output.timeseriesInterval")
+    }
+
     func testInstancesStartedPerRunAreBounded() throws {
         let steps = (1...21).map { "{at: \($0)s, replicas: \($0 % 2 == 0 ? 0 : 10000)}" }.joined(separator: ", ")
         try assertConfigError(ValidConfig.scenario("scaleSchedule: [\(steps)]"), line: 9, path: "scenarios[0]",
@@ -141,7 +149,7 @@ final class InputLimitTests: XCTestCase {
     func testTheEventBudgetNamesTheEstimateAndTheFlag() throws {
         let e = try configError(ValidConfig.text, maxEvents: 1_000)
         XCTAssertNil(e.line)
-        XCTAssertEqual(e.message, "expects about 1817 events in 1 runs (900 arrivals), more than the limit of 1000; "
+        XCTAssertEqual(e.message, "expects about 11816 events in 1 runs (900 arrivals), more than the limit of 1000; "
                        + "pass --max-events to allow more")
     }
 
@@ -151,10 +159,10 @@ final class InputLimitTests: XCTestCase {
         XCTAssertEqual(work.arrivals, 2_700, accuracy: 1e-9)              // 9/s × 100 s × 3
         XCTAssertEqual(work.timeseriesRows, 33)                           // 100 s / 10 s + 1, × 3
         // Per run: 900 arrivals and 900 departures, 1 warm instance × 2, the
-        // end; 11 samples each visiting the instance (11 × (1 + 1/4)) and the
-        // sorted Ready list (1²/100).
+        // run's set-up; 11 samples each visiting the instance (11 × (1 + 1/4))
+        // and the sorted Ready list (1²/100).
         let sampling: Double = 11 * (1 + 1.0 / 4) + 1.0 / 100
-        let perRun: Double = 900 + 900 + 2 + 1 + sampling
+        let perRun: Double = 900 + 900 + 2 + WorkEstimate.runSetup + sampling
         XCTAssertEqual(work.events, 3 * perRun, accuracy: 1e-9)
     }
 

@@ -81,6 +81,11 @@ public enum ExperimentLoader {
                              + "instances serve, or service outlasts the run), more than the limit of "
                              + "\(show(InputLimits.maxInFlight)); set queueLimit, add capacity or shorten the run")
         }
+        if !(run.samples <= InputLimits.maxTimeseriesRowsPerRun) {
+            throw item.error("writes about \(show(run.samples)) timeseries rows per run (duration ÷ "
+                             + "output.timeseriesInterval), more than the limit of \(show(InputLimits.maxTimeseriesRowsPerRun)); "
+                             + "lengthen output.timeseriesInterval")
+        }
         if !(run.instances <= Double(InputLimits.maxInstancesPerRun)) {
             throw item.error("starts about \(show(run.instances)) instances per run (replicas and scale-ups), more than "
                              + "the limit of \(InputLimits.maxInstancesPerRun)")

@@ -77,17 +77,21 @@ public enum InputLimits {
     // MARK: Work
 
     /// Expected events of a whole experiment (arrivals, departures, thinning
-    /// candidates, boots, samples; see `WorkEstimate`). About a minute or two
+    /// candidates, boots, samples; see `WorkEstimate`). About half a minute
     /// on two cores; a larger study passes `--max-events`.
-    public static let defaultMaxEvents = 1e9
+    public static let defaultMaxEvents = 2e8
     /// Expected arrivals of one run: requests in flight can never exceed
     /// them, so this bounds a run's memory even when its queue grows without end.
     public static let maxArrivalsPerRun = 1e8
     /// Requests in the system at once in one run (fluid estimate, see
     /// `WorkEstimate`): each costs about 80 bytes while it waits.
     public static let maxInFlight = 5_000_000.0
+    /// Timeseries rows of one run: a run that takes half a second or more is
+    /// saved to the journal as JSON, which costs about 2 KB per row while it
+    /// is encoded.
+    public static let maxTimeseriesRowsPerRun = 100_000.0
     /// Timeseries rows and instance starts (boots.csv rows) of the whole
     /// experiment: they are held until written.
-    public static let maxTimeseriesRows = 5_000_000.0
-    public static let maxBootRecords = 5_000_000.0
+    public static let maxTimeseriesRows = 1_000_000.0
+    public static let maxBootRecords = 1_000_000.0
 }
