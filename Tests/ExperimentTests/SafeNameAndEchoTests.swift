@@ -53,6 +53,13 @@ final class SafeNameAndEchoTests: XCTestCase {
         XCTAssertTrue(e.description.hasSuffix(":11: bad\\u{1B}key: unknown key"), e.description)
     }
 
+    func testTheSentenceEscapesItsFileKeyPathAndMessage() {
+        let e = ConfigError(file: "f\u{7}.yaml", line: 3, path: "k\u{1B}", message: "m\u{1B}[2J")
+        XCTAssertEqual(e.description, "f\\u{7}.yaml:3: k\\u{1B}: m\\u{1B}[2J")
+        let long = ConfigError(file: "f", line: nil, path: String(repeating: "p", count: 130), message: "m")
+        XCTAssertEqual(long.description, "f: " + String(repeating: "p", count: 120) + "…: m")
+    }
+
     func testEchoEscapesEveryControlAndBidiCharacter() {
         XCTAssertEqual(Echo.escape("a\tb\rc\nd\u{0}\u{7F}\u{85}\u{202E}\u{2028}é"),
                        "a\\tb\\rc\\nd\\u{0}\\u{7F}\\u{85}\\u{202E}\\u{2028}é")
