@@ -10,7 +10,8 @@ import XCTest
 /// a memory limit. Each must end with exit 0, or exit 2/3 and one `error:`
 /// line naming a file of the mutant: never a signal, a backtrace or the
 /// watchdog. `CAPSIM_FUZZ=10000` runs 10^4 validate mutants (and 10^3 runs);
-/// `CAPSIM_FUZZ_SHOW=1` prints every refusal.
+/// `CAPSIM_FUZZ_SHOW=1` prints every refusal; `CAPSIM_FUZZ_MAX_EVENTS`
+/// sets the runs' work budget (default 5e6).
 final class ConfigFuzzTests: XCTestCase {
     /// A base experiment: its file text and the files beside it.
     struct Seed {
@@ -135,8 +136,10 @@ final class ConfigFuzzTests: XCTestCase {
 
     func report(_ what: String, _ results: [(Mutant, Verdict, LimitedProcess.Outcome)], seconds: Double) {
         let counts = Verdict.allCases.map { v in "\(results.filter { $0.1 == v }.count) \(v.rawValue)" }
+        let slowest = results.max { $0.2.seconds < $1.2.seconds }
         print("fuzz \(what): \(results.count) mutants in \(String(format: "%.1f", seconds)) s: "
-              + counts.joined(separator: ", "))
+              + counts.joined(separator: ", ")
+              + (slowest.map { String(format: "; slowest %.1f s (mutant %d of %@)", $0.2.seconds, $0.0.index, $0.0.seed) } ?? ""))
         if ProcessInfo.processInfo.environment["CAPSIM_FUZZ_SHOW"] != nil {
             for (m, verdict, o) in results where verdict == .refused { print("\(m.index) \(m.seed): \(o.stderr.prefix(300))") }
         }
@@ -165,8 +168,9 @@ final class ConfigFuzzTests: XCTestCase {
         let valid = checked.filter { $0.1 == .ok }.map(\.0).prefix(runCount)
         started = Date()
         let run = LimitedProcess(executable: capsim, directory: Fixtures.root, seconds: 60, memoryKiB: 2_097_152)
+        let budget = ProcessInfo.processInfo.environment["CAPSIM_FUZZ_MAX_EVENTS"] ?? "5e6"
         let ran = judge(Array(valid), limits: run) {
-            ["run", $0.config, "--out", $0.directory + "out", "--jobs", "1", "--quiet", "--max-events", "5e6"]
+            ["run", $0.config, "--out", $0.directory + "out", "--jobs", "1", "--quiet", "--max-events", budget]
         }
         report("run", ran, seconds: Date().timeIntervalSince(started))
         XCTAssertGreaterThanOrEqual(ran.count, Swift.min(300, valid.count))

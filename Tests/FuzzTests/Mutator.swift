@@ -100,7 +100,7 @@ enum Mutator {
         let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         let digits = value.prefix { "0123456789.".contains($0) }
         guard let v = Double(digits) else { return line }
-        let factor = rng.pick([1e-12, 1e-6, 1e3, 1e6, 1e9, 1e12, -1])
+        let factor = rng.pick([1e-12, 1e-6, 0.1, 10, 100, 1e3, 1e6, 1e9, 1e12, -1])
         return String(line[...colon]) + " \(v * factor)" + value.dropFirst(digits.count)
     }
 
