@@ -76,6 +76,13 @@ final class InputLimitTests: XCTestCase {
                               line: 7, path: "service.demand.values[100000]", "a list of more than 100000 items")
     }
 
+    func testAHugeDocumentWithoutAliasesIsRefusedByItsSize() throws {
+        // 100,000 scenarios took 2 minutes and 2.6 GB to validate.
+        let many = (0..<70_000).map { "  - {name: s\($0)}" }.joined(separator: "\n")
+        try assertConfigError(ValidConfig.with("scenarios:\n  - name: a\n    concurrency: 10", "scenarios:\n" + many),
+                              line: 66_675, path: "scenarios[66666]", "the document has more than 200000 values")
+    }
+
     func testTooManyScenarios() throws {
         let many = (0..<1_001).map { "{name: s\($0)}" }.joined(separator: ", ")
         try assertConfigError(ValidConfig.with("scenarios:\n  - name: a\n    concurrency: 10", "scenarios: [\(many)]"),

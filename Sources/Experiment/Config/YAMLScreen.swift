@@ -55,6 +55,7 @@ enum YAMLScreen {
         var stack: [Frame] = []
         var anchors: [String: Size] = [:]
         var total = Size()
+        var sawAlias = false
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else { return }
@@ -89,6 +90,7 @@ enum YAMLScreen {
                 finished = (Size(values: 1, bytes: Int(s.length)), s.anchor.map { String(cString: $0) })
             case YAML_ALIAS_EVENT:
                 try note(nil)
+                sawAlias = true
                 let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
                 finished = (anchors[name] ?? Size(values: 1, bytes: 0), nil)
             default:
@@ -99,12 +101,13 @@ enum YAMLScreen {
             if stack.isEmpty { total.add(size) } else { stack[stack.count - 1].size.add(size) }
             let running = stack.last?.size ?? total
             if running.values > InputLimits.maxExpandedValues || total.values > InputLimits.maxExpandedValues {
-                throw fail("the document expands to more than \(InputLimits.maxExpandedValues) values "
-                           + "(aliases count once per use)")
+                throw fail(sawAlias ? "the document expands to more than \(InputLimits.maxExpandedValues) values "
+                           + "(aliases count once per use)" : "the document has more than \(InputLimits.maxExpandedValues) values")
             }
             if running.bytes > InputLimits.maxExpandedBytes || total.bytes > InputLimits.maxExpandedBytes {
-                throw fail("the document expands to more than \(InputLimits.maxExpandedBytes / 1_048_576) MiB "
-                           + "of text (aliases count once per use)")
+                let mib = InputLimits.maxExpandedBytes / 1_048_576
+                throw fail(sawAlias ? "the document expands to more than \(mib) MiB of text (aliases count once per use)"
+                           : "the document has more than \(mib) MiB of text")
             }
         }
     }
