@@ -71,7 +71,7 @@ public final class ConfigMap {
 
     /// A list of `{at: DURATION, <count>: N}` steps in time order
     /// (`scaleSchedule`, `hostSchedule`); empty when absent.
-    func schedule(_ key: String, count: String, max: Int) throws -> [(at: Double, count: Int)] {
+    func schedule(_ key: String, count: String, max: Int = InputLimits.maxReplicas) throws -> [(at: Double, count: Int)] {
         var steps: [(at: Double, count: Int)] = []
         for item in try optional(key)?.list() ?? [] {
             let step = try item.map()

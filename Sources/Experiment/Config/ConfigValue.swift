@@ -50,14 +50,14 @@ public struct ConfigValue {
         return v
     }
 
-    func positive(max: Double) throws -> Double {
+    func positive(max: Double = InputLimits.maxNumber) throws -> Double {
         let v = try double()
         guard v > 0 else { throw error("must be positive, got \(CSVFormat.number(v))") }
         guard v <= max else { throw error("must be at most \(Self.show(max)), got \(Self.show(v))") }
         return v
     }
 
-    func nonNegative(max: Double) throws -> Double {
+    func nonNegative(max: Double = InputLimits.maxNumber) throws -> Double {
         let v = try double()
         guard v >= 0 else { throw error("must not be negative, got \(CSVFormat.number(v))") }
         guard v <= max else { throw error("must be at most \(Self.show(max)), got \(Self.show(v))") }
@@ -76,7 +76,7 @@ public struct ConfigValue {
 
     /// A whole number in `min...max`; a number too large for the range is
     /// named as such rather than as "not a whole number".
-    func int(min: Int = 0, max: Int) throws -> Int {
+    func int(min: Int = 0, max: Int = Int(InputLimits.maxNumber)) throws -> Int {
         let s = try string()
         guard let v = Int(s) else {
             if let d = Double(s), d.isFinite, d == d.rounded(), d > Double(max) {

@@ -73,6 +73,9 @@ public enum InputLimits {
     public static let maxOverhead = 1_000.0
     /// Unitless distribution parameters (cv, sigma, shape, mu, weights).
     public static let maxPlain = 1e6
+    /// Any other number or whole number a reader takes without naming its
+    /// own bound (a key added later starts bounded): at most 10^9.
+    public static let maxNumber = 1e9
 
     // MARK: Work
 
