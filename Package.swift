@@ -40,5 +40,6 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["Model", "SimRandom", "TestSupport"]),
         .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "Model", "TestSupport"]),
         .testTarget(name: "ValidationTests", dependencies: ["Experiment", "Model", "TestSupport", "CGSL"]),
+        .testTarget(name: "FuzzTests", dependencies: ["TestSupport"]),
     ]
 )

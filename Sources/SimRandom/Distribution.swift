@@ -32,9 +32,23 @@ public indirect enum Distribution: Sendable {
     /// Another distribution clamped into [min, max].
     case clipped(Distribution, min: Double, max: Double)
 
-    /// Draws one value.
+    /// The largest value a draw returns (10^15: about 31.7 million years
+    /// in seconds, a petabyte in bytes). Heavy tails (a Pareto of small
+    /// shape, a lognormal of large sigma, an exponential of huge mean) can
+    /// draw infinity, which no event time may be; a larger or not-a-number
+    /// draw returns this instead, so every duration built from draws stays finite.
+    public static let largestSample = 1e15
+
+    /// Draws one value, at most `largestSample`.
     @inlinable
     public func sample(_ s: RandomStream) -> Double {
+        let x = draw(s)
+        return x <= Distribution.largestSample ? x : Distribution.largestSample
+    }
+
+    /// One draw as the GSL function gives it.
+    @inlinable
+    func draw(_ s: RandomStream) -> Double {
         switch self {
         case .exponential(let mean): return gsl_ran_exponential(s.gsl, mean)
         case .deterministic(let value): return value

@@ -5,7 +5,7 @@ import Model
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "run", abstract: "Run an experiment and write CSV results.")
+        commandName: "run", abstract: "Run an experiment and write CSV results.", discussion: ExitStatus.help)
 
     @Argument(help: "The experiment YAML file.") var config: String
     @Option(help: "Output directory (default: results/<name>/).") var out: String?
@@ -15,15 +15,19 @@ struct RunCommand: ParsableCommand {
     var checkInvariants = false
     @Option(help: "Run only the runs whose index is K mod N (K/N, from 0); combine shards with `capsim merge`.")
     var shard: String?
+    @Option(help: "Refuse an experiment expected to handle more events than this (a work budget).")
+    var maxEvents: Double = InputLimits.defaultMaxEvents
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 0 ≤ K < N, got '\(shard)'") }
+        if let jobs, jobs < 1 || jobs > 1024 { throw ValidationError("--jobs must be from 1 to 1024") }
+        if !(maxEvents >= 1 && maxEvents <= 1e15) { throw ValidationError("--max-events must be from 1 to 1e15") }
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 0 ≤ K < N, got '\(Echo.value(shard))'") }
     }
 
     func run() throws {
-        let experiment = try failOnConfigError { try ExperimentLoader.load(path: config) }
+        let experiment = try failOnConfigError { try ExperimentLoader.load(path: config, maxEvents: maxEvents) }
         let directory = out ?? "results/\(experiment.name)"
+        try OutputDirectory.prepare(directory)
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let started = DispatchTime.now().uptimeNanoseconds
         let outcome: Study.Outcome
@@ -35,8 +39,10 @@ struct RunCommand: ParsableCommand {
             outcome = try Study.run(experiment, directory: directory, jobs: jobs, checkInvariants: checkInvariants,
                                     shard: shard.flatMap(Shard.init), onFinish: onFinish)
         } catch let failure as RunFailure {
-            FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
-            throw ExitCode(1)
+            FileHandle.standardError.write(Data("error: \(Echo.escape(failure.description))\n".utf8))
+            throw ExitCode(ExitStatus.failure)
+        } catch let error as OutputError {
+            throw OutputDirectory.fail(Echo.escape(error.description))
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let summary = StudySummary(StudyDescription(experiment), runs: outcome.runs)
@@ -52,10 +58,10 @@ struct RunCommand: ParsableCommand {
                          outcome.simulated, outcome.arrivals, seconds, jobs, Double(outcome.arrivals) / seconds,
                          Double(outcome.events) / seconds, PeakMemory.mebibytes()))
             if outcome.reused > 0 {
-                print("\(outcome.reused) finished run(s) reused from an interrupted attempt (\(directory)/.journal)")
+                print("\(outcome.reused) finished run(s) reused from an interrupted attempt (\(Echo.escape(directory))/.journal)")
             }
         }
-        print("results: \(directory)/summary.csv (also runs.csv, boots.csv, timeseries.csv, scaling.csv, manifest.json)")
+        print("results: \(Echo.escape(directory))/summary.csv (also runs.csv, boots.csv, timeseries.csv, scaling.csv, manifest.json)")
     }
 }
 

@@ -1,5 +1,5 @@
 import Experiment
-import TestSupport
+import Foundation
 import XCTest
 
 /// Bad input gets one sentence naming the file, the line and the key path.
@@ -18,7 +18,7 @@ final class ConfigErrorTests: XCTestCase {
         """
 
     func error(_ text: String) throws -> ConfigError {
-        let path = try Fixtures.temporaryConfig(text)
+        let path = try writeConfig(text)
         do {
             _ = try ExperimentLoader.load(path: path)
         } catch let e as ConfigError {
@@ -30,7 +30,7 @@ final class ConfigErrorTests: XCTestCase {
     }
 
     func testTheValidFileLoads() throws {
-        let e = try ExperimentLoader.load(path: try Fixtures.temporaryConfig(valid))
+        let e = try ExperimentLoader.load(path: try writeConfig(valid))
         XCTAssertEqual(e.scenarios.count, 1)
         XCTAssertEqual(e.scenarios[0].concurrency, 10)
     }
@@ -87,8 +87,43 @@ final class ConfigErrorTests: XCTestCase {
 
     func testMissingFile() {
         XCTAssertThrowsError(try ExperimentLoader.load(path: "/nonexistent/x.yaml")) { e in
-            XCTAssertEqual("\(e)", "/nonexistent/x.yaml: cannot read the file (does it exist?)")
+            XCTAssertEqual("\(e)", "/nonexistent/x.yaml: no such file")
         }
+    }
+
+    func testADirectoryIsNotAnExperimentFile() throws {
+        let dir = try temporaryFolder()
+        XCTAssertThrowsError(try ExperimentLoader.load(path: dir.path)) { e in
+            XCTAssertEqual("\(e)", "\(dir.path): is a directory, not an experiment file")
+        }
+    }
+
+    func testADeviceIsNotAnExperimentFile() {
+        // /dev/zero would be read forever.
+        XCTAssertThrowsError(try ExperimentLoader.load(path: "/dev/zero")) { e in
+            XCTAssertEqual("\(e)", "/dev/zero: is not a regular file")
+        }
+    }
+
+    func testAFileLargerThanTheLimit() throws {
+        let path = try writeConfig(valid + "\n#" + String(repeating: "x", count: InputLimits.maxConfigBytes))
+        XCTAssertThrowsError(try ExperimentLoader.load(path: path)) { e in
+            XCTAssertEqual("\(e)", "\(path): the file is 4.2e6 bytes, more than the limit of 4 MiB for an experiment file")
+        }
+    }
+
+    func testNotUTF8() throws {
+        let path = try writeConfig("")
+        try Data([0x6E, 0x61, 0x6D, 0x65, 0x3A, 0x20, 0xFF, 0xFE]).write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try ExperimentLoader.load(path: path)) { e in
+            XCTAssertEqual("\(e)", "\(path): the file is not UTF-8 text")
+        }
+    }
+
+    func testRawControlCharacterIsASyntaxErrorWithItsLine() throws {
+        let e = try error(valid.replacingOccurrences(of: "rate: 9", with: "rate: 9\u{1B}"))
+        XCTAssertEqual(e.line, 5)
+        XCTAssertEqual(e.message, "YAML syntax error: control characters are not allowed (U+001B)")
     }
 
     func testUnknownEnumValueSuggests() throws {
@@ -105,7 +140,7 @@ final class ConfigErrorTests: XCTestCase {
 
     func testDurationUnits() throws {
         for (text, seconds) in [("250ms", 0.25), ("90s", 90.0), ("5m", 300.0), ("2h", 7200.0), ("42", 42.0)] {
-            let e = try ExperimentLoader.load(path: try Fixtures.temporaryConfig(
+            let e = try ExperimentLoader.load(path: try writeConfig(
                 valid.replacingOccurrences(of: "duration: 100s", with: "duration: \(text)")))
             XCTAssertEqual(e.scenarios[0].duration, seconds, text)
         }

@@ -14,9 +14,14 @@ public struct ConfigError: Error, CustomStringConvertible, Equatable, Sendable {
         self.message = message
     }
 
+    /// The sentence, with control characters escaped wherever they came
+    /// from (a file name, a key) and a long key path shortened.
     public var description: String {
-        let place = line.map { "\(file):\($0)" } ?? file
-        return path.isEmpty ? "\(place): \(message)" : "\(place): \(path): \(message)"
+        let place = Echo.escape(line.map { "\(file):\($0)" } ?? file)
+        let shownPath = Echo.escape(path)
+        let cut = shownPath.count > 120 ? String(shownPath.prefix(120)) + "…" : shownPath
+        let text = Echo.escape(message)
+        return path.isEmpty ? "\(place): \(text)" : "\(place): \(cut): \(text)"
     }
 }
 
@@ -24,13 +29,15 @@ public struct ConfigError: Error, CustomStringConvertible, Equatable, Sendable {
 /// an edit distance of a third of its length (at least 2).
 enum Suggestion {
     static func closest(to word: String, in candidates: [String]) -> String? {
+        // Edit distance costs |word| × |candidate|: a long word is no typo.
+        guard word.count <= 100 else { return nil }
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
         return best.1 <= Swift.max(2, word.count / 3) ? best.0 : nil
     }
 
     static func hint(_ word: String, _ candidates: [String]) -> String {
-        closest(to: word, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+        closest(to: word, in: candidates).map { " (did you mean '\(Echo.value($0))'?)" } ?? ""
     }
 
     /// Levenshtein distance.

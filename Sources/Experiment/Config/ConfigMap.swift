@@ -71,13 +71,13 @@ public final class ConfigMap {
 
     /// A list of `{at: DURATION, <count>: N}` steps in time order
     /// (`scaleSchedule`, `hostSchedule`); empty when absent.
-    func schedule(_ key: String, count: String) throws -> [(at: Double, count: Int)] {
+    func schedule(_ key: String, count: String, max: Int = InputLimits.maxReplicas) throws -> [(at: Double, count: Int)] {
         var steps: [(at: Double, count: Int)] = []
         for item in try optional(key)?.list() ?? [] {
             let step = try item.map()
             let at = try step.required("at").duration()
             if let last = steps.last, at < last.at { throw item.error("steps must be in time order") }
-            steps.append((at, try step.required(count).int(min: 0)))
+            steps.append((at, try step.required(count).int(min: 0, max: max)))
             try step.finish()
         }
         return steps

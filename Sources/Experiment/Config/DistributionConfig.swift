@@ -10,7 +10,7 @@ enum Quantity {
         case .duration: return try v.duration()
         case .bytes: return try v.bytes()
         case .bandwidth: return try v.bandwidth()
-        case .plain: return try v.double()
+        case .plain: return try v.double(in: -InputLimits.maxPlain...InputLimits.maxPlain)
         }
     }
 }
@@ -26,8 +26,12 @@ enum DistributionConfig {
             return try wrap(value) { try .makeDeterministic(value: quantity.read(value)) }
         }
         let m = try value.map()
-        let d = try readMap(m, quantity)
+        var d = try readMap(m, quantity)
         try m.finish()
+        if quantity == .bandwidth {
+            // A draw near zero would make a download last forever.
+            d = try .makeClipped(d, min: InputLimits.minBandwidth, max: InputLimits.maxBytes)
+        }
         return d
     }
 
@@ -35,7 +39,7 @@ enum DistributionConfig {
         let nameValue = try m.required("distribution")
         let name = try nameValue.string()
         func num(_ key: String) throws -> Double { try q.read(m.required(key)) }
-        func plain(_ key: String) throws -> Double { try m.required(key).double() }
+        func plain(_ key: String) throws -> Double { try Quantity.plain.read(m.required(key)) }
         let v = m.top
         var d: Distribution
         switch name {
@@ -59,24 +63,24 @@ enum DistributionConfig {
             } else {
                 d = try wrap(v, m) { try .makeGamma(shape: plain("shape"), scale: num("scale")) }
             }
-        case "erlang": d = try wrap(v, m) { try .makeErlang(k: m.required("k").int(min: 1), mean: num("mean")) }
+        case "erlang": d = try wrap(v, m) { try .makeErlang(k: m.required("k").int(min: 1, max: InputLimits.maxErlangK), mean: num("mean")) }
         case "weibull": d = try wrap(v, m) { try .makeWeibull(shape: plain("shape"), scale: num("scale")) }
         case "pareto": d = try wrap(v, m) { try .makePareto(shape: plain("shape"), scale: num("scale")) }
         case "empirical":
-            let values = try m.required("values").list().map { try q.read($0) }
-            let weights = try m.optional("weights")?.list().map { try $0.nonNegative() }
+            let values = try m.required("values").list(max: InputLimits.maxEmpiricalValues).map { try q.read($0) }
+            let weights = try m.optional("weights")?.list(max: InputLimits.maxEmpiricalValues).map { try $0.nonNegative(max: InputLimits.maxPlain) }
             d = try wrap(v, m) { try .makeEmpirical(values: values, weights: weights) }
         case "mixture":
             var weights: [Double] = [], parts: [Distribution] = []
             for c in try m.required("components").list() {
                 let cm = try c.map()
-                weights.append(try cm.required("weight").nonNegative())
+                weights.append(try cm.required("weight").nonNegative(max: InputLimits.maxPlain))
                 parts.append(try readMap(cm, q))
                 try cm.finish()
             }
             d = try wrap(v, m) { try .makeMixture(weights: weights, components: parts) }
         default:
-            throw nameValue.error("unknown distribution '\(name)'\(Suggestion.hint(name, names))")
+            throw nameValue.error("unknown distribution '\(Echo.value(name))'\(Suggestion.hint(name, names))")
         }
         if let clip = try m.map("clip") {
             let lo = try clip.optional("min").map { try q.read($0) }

@@ -13,4 +13,6 @@ public struct Experiment: Sendable {
     /// The merged config (presets applied) as canonical JSON, and its hash.
     public var resolvedJSON: String
     public var configHash: String
+    /// Runs, expected arrivals and events, timeseries rows.
+    public var work: WorkEstimate
 }

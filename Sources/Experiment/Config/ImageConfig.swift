@@ -6,6 +6,9 @@ enum ImageConfig {
     static func readCatalog(_ value: ConfigValue?) throws -> [String: ImageSpec] {
         guard let value else { return [:] }
         guard case .mapping(let m) = value.node else { throw value.error("expected a mapping of image names to images") }
+        guard m.count <= InputLimits.maxListItems else {
+            throw value.error("lists \(m.count) images, more than the limit of \(InputLimits.maxListItems)")
+        }
         var out: [String: ImageSpec] = [:]
         for (k, v) in m {
             let name = k.string ?? "?"
@@ -21,7 +24,7 @@ enum ImageConfig {
         for item in try m.required("layers").list() {
             let l = try item.map()
             let layerName = try l.required("name").string()
-            if layers.contains(where: { $0.name == layerName }) { throw item.error("layer '\(layerName)' is listed twice") }
+            if layers.contains(where: { $0.name == layerName }) { throw item.error("layer '\(Echo.value(layerName))' is listed twice") }
             layers.append(.init(name: layerName, bytes: try l.required("size").bytes()))
             try l.finish()
         }
@@ -33,7 +36,7 @@ enum ImageConfig {
         if case .mapping = value.node { return try readImage(value, name: "image") }
         let name = try value.string()
         guard let image = catalog[name] else {
-            throw value.error("unknown image '\(name)'\(Suggestion.hint(name, Array(catalog.keys).sorted())); define it under images:")
+            throw value.error("unknown image '\(Echo.value(name))'\(Suggestion.hint(name, Array(catalog.keys).sorted())); define it under images:")
         }
         return image
     }

@@ -26,8 +26,8 @@ enum PlatformConfig {
             guard kind != .bare else { throw probe.top.error("a readiness probe needs a platform that boots (vm, container, microvm)") }
             platform.probe = ReadinessProbe(
                 initialDelay: try probe.optional("initialDelaySeconds")?.duration() ?? 0,
-                period: try probe.optional("periodSeconds")?.positiveDuration() ?? 10,
-                successThreshold: try probe.optional("successThreshold")?.int(min: 1) ?? 1)
+                period: try probe.optional("periodSeconds")?.interval() ?? 10,
+                successThreshold: try probe.optional("successThreshold")?.int(min: 1, max: InputLimits.maxSuccessThreshold) ?? 1)
             try probe.finish()
         }
         if let image = m.optional("image") {
@@ -35,17 +35,17 @@ enum PlatformConfig {
             platform.image = try ImageConfig.resolve(image, catalog: context.images)
         }
         if let o = try m.map("overhead") {
-            platform.cpuOverhead = try o.optional("cpu")?.nonNegative() ?? 0
-            platform.ioOverhead = try o.optional("io")?.nonNegative() ?? 0
+            platform.cpuOverhead = try o.optional("cpu")?.nonNegative(max: InputLimits.maxOverhead) ?? 0
+            platform.ioOverhead = try o.optional("io")?.nonNegative(max: InputLimits.maxOverhead) ?? 0
             platform.memoryOverheadMiB = try o.optional("memory")?.mebibytes() ?? 0
             try o.finish()
         }
         if let r = try m.map("resources") {
-            platform.cpuRequest = try r.optional("cpu")?.nonNegative() ?? 1
+            platform.cpuRequest = try r.optional("cpu")?.nonNegative(max: InputLimits.maxCores) ?? 1
             platform.memoryRequestMiB = try r.optional("memory")?.mebibytes() ?? 0
             try r.finish()
         }
-        platform.pricePerHour = try m.optional("pricePerHour")?.nonNegative() ?? 0
+        platform.pricePerHour = try m.optional("pricePerHour")?.nonNegative(max: InputLimits.maxPrice) ?? 0
         platform.terminationGrace = try m.optional("terminationGracePeriodSeconds")?.duration() ?? 30
         return platform
     }

@@ -8,31 +8,32 @@ enum ScenarioConfig {
         let own = try item.map()
         var layers = [item]
         if let presetValue = own.optional("preset") {
-            layers.append(try PresetLibrary.load(try presetValue.string(), near: context.configDirectory, at: presetValue))
+            let name = try Names.check(presetValue, what: "preset name")
+            layers.append(try PresetLibrary.load(name, near: context.configDirectory, at: presetValue, cache: context.cache))
         }
         let m = ConfigMap(layers: layers)
         _ = m.optional("preset")
         _ = m.optional("description")
-        let name = try m.required("name").string()
+        let name = try Names.check(m.required("name"), what: "scenario name")
 
         let platform = try PlatformConfig.read(m, context)
         let cluster = try ClusterConfig.read(m, image: platform.image, catalog: context.images)
         let trafficValue = m.optional("traffic") ?? context.traffic
         guard let trafficValue else { throw m.missing("traffic") }
-        let traffic = try TrafficConfig.read(trafficValue, directory: context.configDirectory)
+        let traffic = try TrafficConfig.read(trafficValue, directory: context.configDirectory, cache: context.cache)
 
         var (demand, slo) = (context.demand, context.sloLatency)
         if let service = try m.map("service") {
             (demand, slo) = try ServiceConfig.override(service, demand: demand, slo: slo)
         }
 
-        let scale = try m.schedule("scaleSchedule", count: "replicas").map { ScaleStep(at: $0.at, replicas: $0.count) }
+        let scale = try m.schedule("scaleSchedule", count: "replicas", max: InputLimits.maxReplicas).map { ScaleStep(at: $0.at, replicas: $0.count) }
         var spec = ScenarioSpec(
             name: name, duration: context.duration, warmup: context.warmup, traffic: traffic,
             demand: demand, sloLatency: slo, platform: platform,
-            replicas: try m.optional("replicas")?.int(min: 0) ?? 1,
-            concurrency: try m.optional("concurrency")?.int(min: 1) ?? 1,
-            queueLimit: try m.optional("queueLimit")?.int(min: 0),
+            replicas: try m.optional("replicas")?.int(min: 0, max: InputLimits.maxReplicas) ?? 1,
+            concurrency: try m.optional("concurrency")?.int(min: 1, max: InputLimits.maxConcurrency) ?? 1,
+            queueLimit: try m.optional("queueLimit")?.int(min: 0, max: InputLimits.maxQueueLimit),
             loadBalancer: try m.optional("loadBalancer")?.choice(LoadBalancerPolicy.self, what: "load balancer") ?? .roundRobin,
             cluster: cluster, scaleSchedule: scale, timeseriesInterval: context.timeseriesInterval)
         spec.autoscaling = try AutoscalingConfig.read(m, platform: platform, cluster: cluster, replicas: spec.replicas,
@@ -45,7 +46,7 @@ enum ScenarioConfig {
 /// Platform presets: `experiments/presets/NAME.yaml`, found beside the
 /// experiment file, one folder up, or under the working directory.
 enum PresetLibrary {
-    static func load(_ name: String, near directory: String, at: ConfigValue) throws -> ConfigValue {
+    static func load(_ name: String, near directory: String, at: ConfigValue, cache: LoadCache) throws -> ConfigValue {
         let candidates = [
             "\(directory)/presets/\(name).yaml",
             "\(directory)/../presets/\(name).yaml",
@@ -53,9 +54,11 @@ enum PresetLibrary {
         ]
         guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
             let known = available(near: directory)
-            throw at.error("unknown preset '\(name)'\(Suggestion.hint(name, known)); presets: \(known.joined(separator: ", "))")
+            throw at.error("unknown preset '\(Echo.value(name))'\(Suggestion.hint(name, known)); presets: \(known.joined(separator: ", "))")
         }
-        let value = try ExperimentLoader.parse(path: normalized(path))
+        let value = try LoadCache.remember(normalized(path), in: &cache.presets) {
+            try ExperimentLoader.parse(path: normalized(path))
+        }
         guard case .mapping = value.node else { throw value.error("a preset must be a mapping of scenario keys") }
         return value
     }
