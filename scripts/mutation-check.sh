@@ -16,7 +16,7 @@ while IFS=$'\t' read -r file original mutated what; do
   cp "$file" "$file.orig"
   if ! python3 - "$file" "$original" "$mutated" <<'PY'
 import sys
-path, old, new = sys.argv[1:4]
+path, old, new = (a.replace("\\n", "\n") for a in sys.argv[1:4])
 text = open(path).read()
 if text.count(old) != 1:
     sys.exit(f"mutant not applicable: {old!r} occurs {text.count(old)} times in {path}")
