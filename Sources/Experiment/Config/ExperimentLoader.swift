@@ -7,8 +7,14 @@ import Yams
 /// one located sentence (`ConfigError`) before anything runs.
 public enum ExperimentLoader {
     public static func load(path: String) throws -> Experiment {
-        let root = try parse(path: path)
+        try StudyLoader.load(root: try parse(path: path), path: path)
+    }
+
+    /// One point of a study: the file's tree (a sweep's values applied,
+    /// the study sections `StudyLoader.keys` taken out) read as an experiment.
+    static func loadPoint(root: ConfigValue, path: String) throws -> Experiment {
         let top = try root.map()
+        for key in StudyLoader.keys { _ = top.optional(key) }
         let name = try top.required("name").string()
         let description = try top.optional("description")?.string() ?? ""
         let duration = try top.required("duration").positiveDuration()
