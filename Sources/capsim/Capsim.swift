@@ -8,7 +8,8 @@ struct Capsim: ParsableCommand {
         commandName: "capsim",
         abstract: "Discrete-event simulation of services on VMs, containers and microVMs.",
         version: ResultFiles.version,
-        subcommands: [RunCommand.self, ValidateCommand.self, MergeCommand.self, BenchCommand.self])
+        subcommands: [RunCommand.self, ValidateCommand.self, MergeCommand.self, BenchCommand.self,
+                      RunsCommand.self, CheckCommand.self, CompareCommand.self])
 }
 
 /// Prints a config error as its one sentence and exits non-zero.
@@ -29,6 +30,8 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let e = try failOnConfigError { try ExperimentLoader.load(path: config) }
-        print("\(config): ok: experiment '\(e.name)', \(e.scenarios.count) scenario(s) × \(e.replications) replication(s)")
+        let points = e.swept ? "\(e.allPoints.count) point(s) × " : ""
+        let checks = e.expectations.isEmpty ? "" : ", \(e.expectations.count) expectation(s)"
+        print("\(config): ok: experiment '\(e.name)', \(points)\(e.scenarios.count) scenario(s) × \(e.replications) replication(s)\(checks)")
     }
 }
