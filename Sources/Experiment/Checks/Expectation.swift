@@ -31,6 +31,14 @@ public struct Expectation: Sendable, Equatable {
     /// `file:line` of the entry, for messages.
     public var location: String
 
+    public init(scenario: String, metric: String, bound: Bound, point: Int?, location: String) {
+        self.scenario = scenario
+        self.metric = metric
+        self.bound = bound
+        self.point = point
+        self.location = location
+    }
+
     static let keys = ["scenario", "metric", "point", "below", "above", "between", "lessThanScenario", "greaterThanScenario"]
 
     /// Reads `expect:`, rejecting unknown keys, metrics, scenarios and points.

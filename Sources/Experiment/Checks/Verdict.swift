@@ -57,7 +57,7 @@ public struct Verdict: Sendable {
             : "[\(CSVFormat.number(Self.round(estimate.low))), \(CSVFormat.number(Self.round(estimate.high)))]"
         let at = pointLabel.map { " at \($0)" } ?? ""
         let what = estimate.n > 0 && isRelative ? "difference " : ""
-        return "\(outcome.rawValue.uppercased().padding(toLength: 12, withPad: " ", startingAt: 0))"
+        return "\(outcome.rawValue.uppercased().padding(toLength: 13, withPad: " ", startingAt: 0))"
             + "\(expectation.text)\(at): \(what)\(value) \(interval) (\(expectation.location))"
     }
 
