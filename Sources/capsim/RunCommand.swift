@@ -46,7 +46,12 @@ struct RunCommand: ParsableCommand {
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let summary = StudySummary(StudyDescription(experiment), runs: outcome.runs)
-        for warning in summary.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        let warnings = summary.warnings
+        // A big sweep can warn at many points: the first few, then a count (all are in manifest.json).
+        for warning in warnings.prefix(5) { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        if warnings.count > 5 {
+            FileHandle.standardError.write(Data("warning: \(warnings.count - 5) more overload warning(s) in \(directory)/manifest.json\n".utf8))
+        }
         if let shard {
             print("shard \(shard): \(outcome.runs.count) run(s) of \(StudyDescription(experiment).runCount) in \(directory); "
                   + "combine the shards with `capsim merge DIR... --out DIR`")
