@@ -39,8 +39,6 @@ public struct Expectation: Sendable, Equatable {
         self.location = location
     }
 
-    static let keys = ["scenario", "metric", "point", "below", "above", "between", "lessThanScenario", "greaterThanScenario"]
-
     /// Reads `expect:`, rejecting unknown keys, metrics, scenarios and points.
     static func readAll(_ value: ConfigValue, scenarios: [String], points: Int) throws -> [Expectation] {
         try value.list().map { item in

@@ -14,6 +14,7 @@ public enum ExperimentLoader {
     /// the study sections `StudyLoader.keys` taken out) read as an experiment.
     static func loadPoint(root: ConfigValue, path: String) throws -> Experiment {
         let top = try root.map()
+        // Taken out by StudyLoader; named here so a misspelt one gets a suggestion.
         for key in StudyLoader.keys { _ = top.optional(key) }
         let name = try top.required("name").string()
         let description = try top.optional("description")?.string() ?? ""

@@ -27,8 +27,6 @@ struct NamedConfig {
     var settings: [(path: KeyPath, value: ConfigValue)]
     var sweep: SweepSpec
 
-    static let keys = ["name", "extends", "description", "set", "sweep"]
-
     /// Reads every config, resolving `extends` against the configs before it.
     static func readAll(_ value: ConfigValue, base: SweepSpec) throws -> [NamedConfig] {
         var out: [NamedConfig] = []

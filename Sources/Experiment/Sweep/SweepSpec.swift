@@ -17,8 +17,6 @@ struct SweepSpec {
     var grid: [Axis] = []
     var zip: [Axis] = []
 
-    static let keys = ["grid", "zip"]
-
     /// Reads a `sweep:` mapping, rejecting unknown keys, bad paths, empty
     /// lists and zip lists of different lengths.
     static func read(_ value: ConfigValue) throws -> SweepSpec {
