@@ -78,6 +78,41 @@ final class SweepStudyTests: XCTestCase {
         try assertSameFiles(dir.appendingPathComponent("merged"), dir.appendingPathComponent("whole"))
     }
 
+    /// Named configs are points like any other: the same bytes whatever the
+    /// jobs, and merged from shards; a `config` column after `point`.
+    func testNamedConfigsGiveTheSameBytesWhateverJobsAndShards() throws {
+        let dir = try temporaryDirectory()
+        let url = dir.appendingPathComponent("configs.yaml")
+        try (Self.config.replacingOccurrences(of: "replications: 4", with: "replications: 3") + """
+
+            configs:
+              - name: slow
+                set:
+                  service.demand.mean: 150ms
+              - name: slow-wide
+                extends: slow
+                sweep:
+                  grid:
+                    scenarios[b].replicas: [2, 3]
+            """).write(to: url, atomically: true, encoding: .utf8)
+        let experiment = try ExperimentLoader.load(path: url.path)
+        XCTAssertEqual(StudyDescription(experiment).runCount, (25 + 50) * 2 * 3)
+        _ = try Study.run(experiment, directory: dir.appendingPathComponent("one").path, jobs: 1)
+        _ = try Study.run(experiment, directory: dir.appendingPathComponent("two").path, jobs: 2)
+        try assertSameFiles(dir.appendingPathComponent("one"), dir.appendingPathComponent("two"))
+        let parts = try (0..<2).map { k in
+            let path = dir.appendingPathComponent("shard-\(k)").path
+            _ = try Study.run(experiment, directory: path, jobs: 2, shard: Shard(index: k, count: 2))
+            return path
+        }
+        _ = try Study.merge(parts, into: dir.appendingPathComponent("merged").path)
+        try assertSameFiles(dir.appendingPathComponent("merged"), dir.appendingPathComponent("one"))
+        let runs = try String(contentsOf: dir.appendingPathComponent("one/runs.csv"), encoding: .utf8)
+        XCTAssertTrue(runs.hasPrefix("point,config,service.demand.mean,traffic.rate,scenarios[a].concurrency,scenarios[b].replicas,"
+                                     + "scenario,replication,seed,"), runs)
+        XCTAssertTrue(runs.contains("\n74,slow-wide,150ms,12,6,3,b,2,"), "the last run")
+    }
+
     func testAKilledSweepResumesToTheSameBytes() throws {
         let dir = try temporaryDirectory()
         let config = try writeConfig(in: dir)
