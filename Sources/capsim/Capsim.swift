@@ -8,7 +8,7 @@ struct Capsim: ParsableCommand {
         commandName: "capsim",
         abstract: "Discrete-event simulation of services on VMs, containers and microVMs.",
         version: ResultFiles.version,
-        subcommands: [RunCommand.self, ValidateCommand.self, MergeCommand.self, BenchCommand.self,
+        subcommands: [RunCommand.self, ValidateCommand.self, MergeCommand.self, BenchCommand.self, HPACommand.self,
                       RunsCommand.self, CheckCommand.self, CompareCommand.self])
 }
 

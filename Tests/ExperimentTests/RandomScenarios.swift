@@ -143,6 +143,21 @@ struct RandomScenarios {
                        + "policies: [\(policy)]}")
             return out
         }
+        let replicas = Int(out[2].split(separator: " ").last ?? "0") ?? 0
+        if platform != "bare" && replicas >= 1 && chance(0.4) {
+            let low = int(1...replicas)
+            let metric = pick([
+                "{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: \(int(30...90))}}}",
+                "{type: Pods, pods: {metric: {name: http_requests}, target: {type: AverageValue, averageValue: \(int(1...20))}}}",
+                "{type: External, external: {metric: {name: queue_length}, target: {type: AverageValue, averageValue: \(int(1...5))}}}",
+            ])
+            let behavior = chance(0.5) ? "" : ", behavior: {scaleDown: {stabilizationWindowSeconds: \(int(0...120))}, "
+                + "scaleUp: {policies: [{type: Pods, value: \(int(1...3)), periodSeconds: \(int(5...60))}]}}"
+            out.append("    hpa: {minReplicas: \(low), maxReplicas: \(int(replicas...8)), metrics: [\(metric)]\(behavior)}")
+            out.append("    hpaController: {syncPeriod: \(int(5...30))s}")
+            out.append("    metrics: {resolution: \(int(5...30))s}")
+            return out
+        }
         if chance(0.8) {
             let steps = (0..<int(1...4)).map { _ in int(0...duration) }.sorted()
             out.append("    scaleSchedule: [\(steps.map { "{at: \($0)s, replicas: \(int(0...8))}" }.joined(separator: ", "))]")

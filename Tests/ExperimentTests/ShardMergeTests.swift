@@ -24,7 +24,7 @@ final class ShardMergeTests: XCTestCase {
     }
 
     func testMergedShardsEqualTheUnshardedRun() throws {
-        let experiment = try Fixtures.load("experiments/vm-vs-container.yaml")
+        let experiment = try SmallStudy.load(in: self)
         let dir = try temporaryDirectory()
         let parts = try shards(experiment, count: 3, in: dir)
         _ = try Study.merge(parts.reversed(), into: dir.appendingPathComponent("merged").path)

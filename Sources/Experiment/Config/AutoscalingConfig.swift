@@ -4,9 +4,24 @@ import Model
 /// `scaleGroup` (the `hpa` and `hpaController` keys are read by HPAConfig).
 enum AutoscalingConfig {
     static func read(_ m: ConfigMap, platform: PlatformSpec, cluster: ClusterSpec, replicas: Int,
-                     scaleSchedule: [ScaleStep]) throws -> AutoscalingSpec {
+                     scaleSchedule: [ScaleStep], directory: String) throws -> AutoscalingSpec {
         var spec = AutoscalingSpec()
         if let metrics = try m.map("metrics") { spec.metrics = try readMetrics(metrics) }
+        let controllerFlags = m.optional("hpaController")
+        if let hpaValue = m.optional("hpa") {
+            let hpa = HPAController(spec: try HPAConfig.read(hpaValue, directory: directory),
+                                    config: try HPAConfig.controller(controllerFlags))
+            if let s = m.peek("scaleSchedule"), !scaleSchedule.isEmpty {
+                throw s.error("the HPA sets the replicas: remove scaleSchedule")
+            }
+            if let g = m.peek("scaleGroup") { throw g.error("the HPA sets the replicas: a scenario takes hpa or scaleGroup, not both") }
+            if replicas < hpa.spec.minReplicas || replicas > hpa.spec.maxReplicas, let r = m.peek("replicas") ?? m.peek("hpa") {
+                throw r.error("replicas \(replicas) must lie within the HPA's minReplicas \(hpa.spec.minReplicas) and maxReplicas \(hpa.spec.maxReplicas)")
+            }
+            spec.hpa = hpa
+        } else if let flags = controllerFlags {
+            throw flags.error("hpaController configures an HPA: add hpa")
+        }
         if let ca = try m.map("clusterAutoscaler") {
             guard cluster.hosts != nil else { throw ca.top.error("a Cluster Autoscaler needs a node pool (hosts:)") }
             guard platform.kind == .container else {

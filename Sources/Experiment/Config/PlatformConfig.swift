@@ -12,7 +12,11 @@ enum PlatformConfig {
             // A container's pull is computed from its image; readiness
             // comes from the probe when there is one.
             var drawn = kind.phaseNames.filter { $0 != "pull" }
-            if m.has("readinessProbe") { drawn.removeAll { $0 == "readiness" } }
+            if m.has("readinessProbe") {
+                // The probe decides readiness: a preset's readiness distribution is replaced.
+                drawn.removeAll { $0 == "readiness" }
+                _ = boot.optional("readiness")
+            }
             for phase in drawn {
                 if let v = boot.optional(phase) { platform.phases[phase] = try DistributionConfig.read(v, .duration) }
             }

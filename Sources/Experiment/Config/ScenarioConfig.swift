@@ -36,7 +36,7 @@ enum ScenarioConfig {
             loadBalancer: try m.optional("loadBalancer")?.choice(LoadBalancerPolicy.self, what: "load balancer") ?? .roundRobin,
             cluster: cluster, scaleSchedule: scale, timeseriesInterval: context.timeseriesInterval)
         spec.autoscaling = try AutoscalingConfig.read(m, platform: platform, cluster: cluster, replicas: spec.replicas,
-                                                      scaleSchedule: scale)
+                                                      scaleSchedule: scale, directory: context.configDirectory)
         try m.finish()
         return (spec, m.resolved())
     }

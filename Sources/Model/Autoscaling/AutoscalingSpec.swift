@@ -3,12 +3,14 @@
 /// cloud VM scale group on the instances.
 public struct AutoscalingSpec: Sendable {
     public var metrics: MetricsPipelineSpec
+    public var hpa: HPAController?
     public var clusterAutoscaler: ClusterAutoscalerSpec?
     public var scaleGroup: ScaleGroupSpec?
 
-    public init(metrics: MetricsPipelineSpec = MetricsPipelineSpec(),
+    public init(metrics: MetricsPipelineSpec = MetricsPipelineSpec(), hpa: HPAController? = nil,
                 clusterAutoscaler: ClusterAutoscalerSpec? = nil, scaleGroup: ScaleGroupSpec? = nil) {
         self.metrics = metrics
+        self.hpa = hpa
         self.clusterAutoscaler = clusterAutoscaler
         self.scaleGroup = scaleGroup
     }
@@ -16,7 +18,17 @@ public struct AutoscalingSpec: Sendable {
     public static let none = AutoscalingSpec()
 
     /// Whether a controller reads metrics-server's samples (the HPA).
-    public var needsMetricsServer: Bool { false }
+    public var needsMetricsServer: Bool { hpa != nil }
+}
+
+/// One HorizontalPodAutoscaler and the controller-manager flags it runs under.
+public struct HPAController: Sendable, Equatable {
+    public var spec: HPASpec
+    public var config: HPAControllerConfig
+    public init(spec: HPASpec, config: HPAControllerConfig = .kubernetes) {
+        self.spec = spec
+        self.config = config
+    }
 }
 
 /// metrics-server as the HPA sees it: every `resolution` seconds each pod's

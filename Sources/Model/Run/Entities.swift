@@ -27,6 +27,8 @@ public enum SimEvent: Sendable {
     case clusterScan
     /// A VM scale group's metric period ends.
     case groupPeriod
+    /// The HPA controller's periodic sync.
+    case hpaSync
 }
 
 /// One request in the system. Kept in a pool with a free list, so memory

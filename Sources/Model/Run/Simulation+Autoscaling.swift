@@ -9,6 +9,7 @@ extension Simulation {
     mutating func startAutoscalers(_ engine: inout Engine<SimEvent>) {
         let a = spec.autoscaling
         if a.needsMetricsServer { engine.schedule(.scrape, at: 0) }
+        if let hpa = a.hpa { startHPA(hpa, &engine) }
         if let ca = a.clusterAutoscaler { engine.schedule(.clusterScan, at: Swift.min(ca.scanInterval, spec.duration)) }
         if let g = a.scaleGroup { engine.schedule(.groupPeriod, at: Swift.min(g.period, spec.duration)) }
     }

@@ -87,9 +87,13 @@ extension Simulation {
         return nil
     }
 
-    /// Controllers keep their bounds: a scale group's size within [minSize,
-    /// maxSize]; a node pool never above maxNodes nor scaled down below minNodes.
+    /// Controllers keep their bounds: an HPA's replicas within [minReplicas,
+    /// maxReplicas]; a scale group's size within [minSize, maxSize]; a node
+    /// pool never above maxNodes nor scaled down below minNodes.
     func controllerInvariant() -> String? {
+        if let h = spec.autoscaling.hpa?.spec, desired != 0, desired < h.minReplicas || desired > h.maxReplicas {
+            return "the HPA wants \(desired) replicas, outside [\(h.minReplicas), \(h.maxReplicas)]"
+        }
         if let g = spec.autoscaling.scaleGroup, desired < g.minSize || desired > g.maxSize {
             return "the scale group wants \(desired) instances, outside [\(g.minSize), \(g.maxSize)]"
         }

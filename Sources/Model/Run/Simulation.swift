@@ -14,6 +14,8 @@ public struct Simulation: EventHandler {
     let balancerStream: RandomStream
     let bootStream: RandomStream
     let hostStream: RandomStream
+    /// The HPA's sync offset.
+    let hpaStream: RandomStream
     let cpuFactor: Double
     let ioFactor: Double
     let concurrency: Int32
@@ -40,6 +42,8 @@ public struct Simulation: EventHandler {
     var metricsServer = MetricsServer()
     var clusterAutoscaler: ClusterAutoscaler?
     var scaleGroup: ScaleGroup?
+    /// The HPA's recommendations and scale events, carried from sync to sync.
+    var hpaHistory = HPAHistory()
     /// The group's own busy-time marks per instance, for its metric periods.
     var groupMarks: [Double] = []
     var scaling = ScalingLog()
@@ -71,6 +75,7 @@ public struct Simulation: EventHandler {
         balancerStream = stream("loadBalancer")
         bootStream = stream("boot")
         hostStream = stream("hosts")
+        hpaStream = stream("hpa")
         cpuFactor = 1 + spec.platform.cpuOverhead
         ioFactor = 1 + spec.platform.ioOverhead
         concurrency = Int32(spec.concurrency)
@@ -129,6 +134,7 @@ public struct Simulation: EventHandler {
         case .scrape: scrape(&engine)
         case .clusterScan: clusterScan(&engine)
         case .groupPeriod: groupPeriod(&engine)
+        case .hpaSync: hpaSync(&engine)
         }
     }
 }
