@@ -12,7 +12,9 @@ root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 schema = json.load(open(os.path.join(root, "schema", "capsim.schema.json")))
 jsonschema.Draft202012Validator.check_schema(schema)
 preset = dict(schema["$defs"]["preset"], **{"$defs": schema["$defs"]})
-files = sys.argv[1:] or sorted(glob.glob(os.path.join(root, "experiments", "**", "*.yaml"), recursive=True))
+# experiments/hpa/ holds HPA state files for `capsim hpa explain`, not experiments.
+files = sys.argv[1:] or sorted(f for f in glob.glob(os.path.join(root, "experiments", "**", "*.yaml"), recursive=True)
+                               if "/experiments/hpa/" not in f)
 failed = 0
 for f in files:
     validator = jsonschema.Draft202012Validator(preset if "/presets/" in f else schema)

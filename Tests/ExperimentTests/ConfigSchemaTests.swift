@@ -41,6 +41,13 @@ final class ConfigSchemaTests: XCTestCase {
         "namedConfig.name", "namedConfig.extends", "namedConfig.description", "namedConfig.set", "namedConfig.sweep",
         "expectation.point", "expectation.above", "expectation.lessThanScenario",
         "sweep.grid", "sweep.zip",
+        // The HPA as a whole manifest, and the controller's flags (tests and experiments/hpa/ use them).
+        "hpa.apiVersion", "hpa.kind", "hpa.metadata", "hpa.scaleTargetRef", "hpa.spec", "hpa.status",
+        "hpaController.cpuInitializationPeriod", "hpaController.downscaleStabilization",
+        "hpaController.initialReadinessDelay", "hpaController.syncPeriod", "hpaController.tolerance",
+        "hpaController.tolerance.scaleDown", "hpaController.tolerance.scaleUp", "hpaRules.selectPolicy",
+        "hpaRules.tolerance", "hpaSpec.behavior", "hpaSpec.maxReplicas", "hpaSpec.metrics", "hpaSpec.minReplicas",
+        "hpaSpec.scaleTargetRef", "scenario.hpaController",
         // Autoscaling is exercised by tests, not yet by a shipped study.
         "scenario.clusterAutoscaler.maxNodeProvisionTime", "scenario.clusterAutoscaler.maxNodes",
         "scenario.clusterAutoscaler.minNodes", "scenario.clusterAutoscaler.scaleDownDelayAfterAdd",
@@ -95,7 +102,7 @@ final class ConfigSchemaTests: XCTestCase {
                         walk(child, p, "\(named).\(key)", file, path + "." + key)
                     } else if let extra = n["additionalProperties"] as? [String: Any] {
                         walk(child, extra, named, file, path + "." + key)
-                    } else if n["propertyNames"] == nil {
+                    } else if n["additionalProperties"] as? Bool == false {
                         missing.append("\(file): \(path).\(key)")
                     }
                 }
@@ -110,7 +117,9 @@ final class ConfigSchemaTests: XCTestCase {
     func shippedFiles() throws -> (experiments: [String], presets: [String]) {
         var experiments: [String] = [], presets: [String] = []
         let base = Fixtures.path("experiments")
-        for relative in try XCTUnwrap(FileManager.default.subpaths(atPath: base)).sorted() where relative.hasSuffix(".yaml") {
+        // experiments/hpa/ holds HPA state files for `capsim hpa explain`, not experiments.
+        for relative in try XCTUnwrap(FileManager.default.subpaths(atPath: base)).sorted()
+        where relative.hasSuffix(".yaml") && !relative.hasPrefix("hpa/") {
             (relative.hasPrefix("presets/") ? { presets.append(base + "/" + relative) } : { experiments.append(base + "/" + relative) })()
         }
         return (experiments, presets)
@@ -158,5 +167,8 @@ final class ConfigSchemaTests: XCTestCase {
         XCTAssertEqual(Set(values("platform")), Set(PlatformKind.allCases.map(\.rawValue)))
         XCTAssertEqual(Set(values("placement")), Set(PlacementPolicy.allCases.map(\.rawValue)))
         XCTAssertEqual(Set(values("loadBalancer")), Set(LoadBalancerPolicy.allCases.map(\.rawValue)))
+        let rules = try XCTUnwrap((defs["hpaRules"] as? [String: Any])?["properties"] as? [String: Any])
+        XCTAssertEqual(Set(((rules["selectPolicy"] as? [String: Any])?["enum"] as? [String]) ?? []),
+                       Set(HPASelectPolicy.allCases.map(\.rawValue)))
     }
 }
