@@ -38,7 +38,8 @@ let package = Package(
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore", "SimRandom"]),
         .testTarget(name: "SimRandomTests", dependencies: ["SimRandom", "CGSL"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "SimRandom", "TestSupport"]),
-        .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "Model", "TestSupport"]),
+        .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "Model", "TestSupport",
+                                                     .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "ValidationTests", dependencies: ["Experiment", "Model", "TestSupport", "CGSL"]),
         .testTarget(name: "FuzzTests", dependencies: ["TestSupport"]),
     ]

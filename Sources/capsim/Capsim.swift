@@ -9,7 +9,8 @@ struct Capsim: ParsableCommand {
         abstract: "Discrete-event simulation of services on VMs, containers and microVMs.",
         discussion: ExitStatus.help,
         version: ResultFiles.version,
-        subcommands: [RunCommand.self, ValidateCommand.self, MergeCommand.self, BenchCommand.self, HPACommand.self])
+        subcommands: [RunCommand.self, ValidateCommand.self, MergeCommand.self, BenchCommand.self, HPACommand.self,
+                      RunsCommand.self, CheckCommand.self, CompareCommand.self])
 
     /// ArgumentParser's own `main`, with capsim's exit codes: a usage error
     /// is bad input (2), not EX_USAGE (64); anything unforeseen is one
@@ -79,8 +80,10 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let e = try failOnConfigError { try ExperimentLoader.load(path: config, maxEvents: maxEvents) }
         let w = e.work
-        print("\(Echo.escape(config)): ok: experiment '\(e.name)', \(e.scenarios.count) scenario(s) × "
-              + "\(e.replications) replication(s); expect \(w.runs) runs, about \(WorkEstimate.show(w.events)) events "
+        let points = e.swept ? "\(e.allPoints.count) point(s) × " : ""
+        let checks = e.expectations.isEmpty ? "" : ", \(e.expectations.count) expectation(s)"
+        print("\(Echo.escape(config)): ok: experiment '\(e.name)', \(points)\(e.scenarios.count) scenario(s) × "
+              + "\(e.replications) replication(s)\(checks); expect \(w.runs) runs, about \(WorkEstimate.show(w.events)) events "
               + "(\(WorkEstimate.show(w.arrivals)) arrivals), \(WorkEstimate.show(w.timeseriesRows)) timeseries rows")
     }
 }

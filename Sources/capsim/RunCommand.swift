@@ -25,6 +25,12 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        _ = try runStudy(printSummary: !quiet)
+    }
+
+    /// Runs the study as `run` does; its experiment and summary, or nil for a
+    /// shard (whose summary waits for `capsim merge`).
+    func runStudy(printSummary: Bool) throws -> (Experiment, StudySummary)? {
         let experiment = try failOnConfigError { try ExperimentLoader.load(path: config, maxEvents: maxEvents) }
         let directory = out ?? "results/\(experiment.name)"
         try OutputDirectory.prepare(directory)
@@ -46,14 +52,19 @@ struct RunCommand: ParsableCommand {
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let summary = StudySummary(StudyDescription(experiment), runs: outcome.runs)
-        for warning in summary.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
-        if let shard {
-            print("shard \(shard): \(outcome.runs.count) run(s) of \(experiment.replications * experiment.scenarios.count) in \(directory); "
-                  + "combine the shards with `capsim merge DIR... --out DIR`")
-            return
+        let warnings = summary.warnings
+        // A big sweep can warn at many points: the first few, then a count (all are in manifest.json).
+        for warning in warnings.prefix(5) { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        if warnings.count > 5 {
+            FileHandle.standardError.write(Data("warning: \(warnings.count - 5) more overload warning(s) in \(directory)/manifest.json\n".utf8))
         }
-        if !quiet {
-            print(SummaryTable.render(experiment: experiment, estimates: summary.estimates()))
+        if let shard {
+            print("shard \(shard): \(outcome.runs.count) run(s) of \(StudyDescription(experiment).runCount) in \(directory); "
+                  + "combine the shards with `capsim merge DIR... --out DIR`")
+            return nil
+        }
+        if printSummary {
+            print(SummaryTable.render(experiment: experiment, summary: summary))
             print(String(format: "%d runs, %d customers in %.2f s on %d job(s): %.3g customers/s, %.3g events/s; peak memory %.0f MiB",
                          outcome.simulated, outcome.arrivals, seconds, jobs, Double(outcome.arrivals) / seconds,
                          Double(outcome.events) / seconds, PeakMemory.mebibytes()))
@@ -61,7 +72,9 @@ struct RunCommand: ParsableCommand {
                 print("\(outcome.reused) finished run(s) reused from an interrupted attempt (\(Echo.escape(directory))/.journal)")
             }
         }
-        print("results: \(Echo.escape(directory))/summary.csv (also runs.csv, boots.csv, timeseries.csv, scaling.csv, manifest.json)")
+        let comparison = experiment.baseline == nil ? "" : ", comparison.csv"
+        print("results: \(Echo.escape(directory))/summary.csv (also runs.csv, boots.csv, timeseries.csv, scaling.csv\(comparison), manifest.json)")
+        return (experiment, summary)
     }
 }
 

@@ -16,7 +16,29 @@ enum SummaryTable {
         ("cost_total", "cost ($)"), ("cost_per_million_requests", "cost per 1M req ($)"),
     ]
 
-    static func render(experiment: Experiment, estimates: [(scenario: String, metric: String, estimate: Estimate)]) -> String {
+    /// Points shown one table each; a bigger sweep prints where its tables are.
+    static let maxPoints = 8
+
+    /// The table of every point (of the one point without a sweep), then the
+    /// significant paired differences against `baseline:`.
+    static func render(experiment: Experiment, summary: StudySummary) -> String {
+        let study = StudyDescription(experiment)
+        var parts: [String] = []
+        let shown = min(study.pointCount, maxPoints)
+        for p in 0..<shown {
+            parts.append(render(experiment: experiment, estimates: summary.estimates(point: p), point: study.pointLabel(p)))
+        }
+        if study.pointCount > shown {
+            parts.append("... \(study.pointCount - shown) more point(s): see summary.csv")
+        }
+        if let comparison = summary.comparison {
+            parts.append(comparisonLines(comparison, study: study))
+        }
+        return parts.joined(separator: "\n\n")
+    }
+
+    static func render(experiment: Experiment, estimates: [(scenario: String, metric: String, estimate: Estimate)],
+                       point: String? = nil) -> String {
         let names = experiment.scenarios.map(\.name)
         var rows: [[String]] = [["metric"] + names]
         for (key, label) in metrics {
@@ -34,7 +56,7 @@ enum SummaryTable {
                        : String(repeating: " ", count: widths[c] - text.count) + text
             }.joined(separator: "  ")
         }
-        let title = "\(experiment.name): \(experiment.replications) replication(s), mean ± 95% CI half-width"
+        let title = "\(experiment.name)\(point.map { " \($0)" } ?? ""): \(experiment.replications) replication(s), mean ± 95% CI half-width"
         return ([title, lines[0], String(repeating: "-", count: lines[0].count)] + lines.dropFirst()).joined(separator: "\n")
     }
 
@@ -45,5 +67,24 @@ enum SummaryTable {
         // Rounding noise of identical replications prints as an exact zero.
         let half = e.halfWidth <= 1e-9 * abs(e.mean) ? 0 : e.halfWidth
         return "\(m) ± \(String(format: "%.2g", half))"
+    }
+
+    /// The paired differences against the baseline whose 95% interval
+    /// excludes zero, for the table's metrics, at the points shown.
+    static func comparisonLines(_ comparison: PairedComparison, study: StudyDescription) -> String {
+        let labels = Dictionary(uniqueKeysWithValues: metrics.map { ($0.0, $0.1) })
+        let rows = comparison.rows().filter { $0.point < maxPoints && $0.significant && labels[$0.metric] != nil }
+        var lines = ["significant paired differences against '\(comparison.baseline)' (mean, 95% CI, relative):"]
+        var point = -1
+        for r in rows {
+            let e = r.difference
+            let relative = r.relative.isNaN ? "" : String(format: " (%+.1f%%)", 100 * r.relative)
+            if r.point != point, let label = study.pointLabel(r.point) { lines.append(" \(label):") }
+            point = r.point
+            lines.append("  \(r.scenario) \(labels[r.metric] ?? r.metric): "
+                         + String(format: "%+.4g [%.4g, %.4g]", e.mean, e.low, e.high) + relative)
+        }
+        if rows.isEmpty { lines.append("  none") }
+        return lines.joined(separator: "\n")
     }
 }

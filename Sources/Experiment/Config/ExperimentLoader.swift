@@ -8,8 +8,17 @@ import Yams
 /// within `InputLimits`, and the expected work within `maxEvents`.
 public enum ExperimentLoader {
     public static func load(path: String, maxEvents: Double = InputLimits.defaultMaxEvents) throws -> Experiment {
-        let root = try parse(path: path)
+        let experiment = try StudyLoader.load(root: try parse(path: path), path: path)
+        try checkBudget(experiment.work, maxEvents: maxEvents, file: path)
+        return experiment
+    }
+
+    /// One point of a study: the file's tree (a sweep's values applied,
+    /// the study sections `StudyLoader.keys` taken out) read as an experiment.
+    static func loadPoint(root: ConfigValue, path: String) throws -> Experiment {
         let top = try root.map()
+        // Taken out by StudyLoader; named here so a misspelt one gets a suggestion.
+        for key in StudyLoader.keys { _ = top.optional(key) }
         let name = try Names.check(top.required("name"), what: "experiment name")
         let description = try top.optional("description")?.string() ?? ""
         let duration = try top.required("duration").positiveDuration()
@@ -57,7 +66,6 @@ public enum ExperimentLoader {
             resolvedScenarios.append(resolved)
         }
         try top.finish()
-        try checkBudget(work, maxEvents: maxEvents, file: path)
 
         var resolved = top.resolved()
         resolved["scenarios"] = resolvedScenarios

@@ -36,6 +36,15 @@ public struct WorkEstimate: Sendable, Equatable {
 
     public init() {}
 
+    /// Adds another estimate (the points of a sweep).
+    mutating func add(_ other: WorkEstimate) {
+        runs += other.runs
+        arrivals += other.arrivals
+        events += other.events
+        timeseriesRows += other.timeseriesRows
+        bootRecords += other.bootRecords
+    }
+
     /// Event-equivalents of setting up and collecting one run, measured:
     /// 10^5 runs of a few events each take as long as 10^9 events.
     public static let runSetup = 10_000.0

@@ -16,7 +16,7 @@ public struct ResultFiles {
         self.experiment = experiment
         self.runs = runs
         records = RunRecords(StudyDescription(experiment))
-        summary = StudySummary(StudyDescription(experiment), runs: runs.map { ($0.scenario, $0.result.metrics) })
+        summary = StudySummary(StudyDescription(experiment), runs: runs.map { ($0.point, $0.scenario, $0.result.metrics) })
     }
 
     /// Per-scenario estimates of every metric, in scenario then metric order.
@@ -27,13 +27,13 @@ public struct ResultFiles {
 
     func text(_ kind: Journal.Kind) -> String {
         switch kind {
-        case .runs: return records.runsHeader + runs.map { records.runsRow($0.scenario, $0.replication, metrics: $0.result.metrics) }.joined()
-        case .boots: return records.bootsHeader + runs.map { records.bootsRows($0.scenario, $0.replication, $0.result.boots) }.joined()
+        case .runs: return records.runsHeader + runs.map { records.runsRow($0.point, $0.scenario, $0.replication, metrics: $0.result.metrics) }.joined()
+        case .boots: return records.bootsHeader + runs.map { records.bootsRows($0.point, $0.scenario, $0.replication, $0.result.boots) }.joined()
         case .scaling:
-            return records.scalingHeader + runs.map { records.scalingRows($0.scenario, $0.replication, $0.result.scaling) }.joined()
+            return records.scalingHeader + runs.map { records.scalingRows($0.point, $0.scenario, $0.replication, $0.result.scaling) }.joined()
         case .timeseries:
             return records.timeseriesHeader + runs.map { run in
-                run.result.timeseries.map { records.timeseriesRow(run.scenario, run.replication, $0) }.joined()
+                run.result.timeseries.map { records.timeseriesRow(run.point, run.scenario, run.replication, $0) }.joined()
             }.joined()
         }
     }
@@ -46,5 +46,8 @@ public struct ResultFiles {
         for kind in Journal.Kind.allCases { try StudySummary.write(text(kind), to: url.appendingPathComponent(kind.fileName)) }
         try StudySummary.write(summary.summaryCSV(), to: url.appendingPathComponent("summary.csv"))
         try StudySummary.write(summary.manifestJSON(), to: url.appendingPathComponent("manifest.json"))
+        if let comparison = summary.comparisonCSV() {
+            try StudySummary.write(comparison, to: url.appendingPathComponent("comparison.csv"))
+        }
     }
 }

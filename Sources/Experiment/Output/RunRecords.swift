@@ -9,24 +9,26 @@ struct RunRecords {
 
     init(_ study: StudyDescription) { self.study = study }
 
-    var runsHeader: String { CSVFormat.row(["scenario", "replication", "seed"] + RunResult.metricNames) }
+    var runsHeader: String { CSVFormat.row(study.pointHeader + ["scenario", "replication", "seed"] + RunResult.metricNames) }
     var bootsHeader: String {
-        CSVFormat.row(["scenario", "replication", "instance", "platform", "node", "requested_s", "ready_s",
+        CSVFormat.row(study.pointHeader + ["scenario", "replication", "instance", "platform", "node", "requested_s", "ready_s",
                        "phase_pending_s"] + phases.map { "phase_\($0)_s" }
                       + ["pull_bytes", "cached_bytes", "terminating_s", "gone_s"])
     }
-    var timeseriesHeader: String { CSVFormat.row(["scenario", "replication"] + TimeSeriesRow.columns) }
-    var scalingHeader: String { CSVFormat.row(["scenario", "replication", "time_s", "controller", "from", "to", "reason"]) }
+    var timeseriesHeader: String { CSVFormat.row(study.pointHeader + ["scenario", "replication"] + TimeSeriesRow.columns) }
+    var scalingHeader: String { CSVFormat.row(study.pointHeader + ["scenario", "replication", "time_s", "controller", "from", "to", "reason"]) }
 
-    func runsRow(_ scenario: Int, _ replication: Int, metrics: [Double]) -> String {
-        CSVFormat.row([prefix(scenario, replication), String(study.seed)] + metrics.map(CSVFormat.number))
+    /// The seed column: the experiment's seed, or with a sweep the point's.
+    func runsRow(_ point: Int, _ scenario: Int, _ replication: Int, metrics: [Double]) -> String {
+        let seed = study.swept ? study.pointSeeds[point] : study.seed
+        return CSVFormat.row([prefix(point, scenario, replication), String(seed)] + metrics.map(CSVFormat.number))
     }
 
-    func bootsRows(_ scenario: Int, _ replication: Int, _ boots: [BootRecord]) -> String {
+    func bootsRows(_ point: Int, _ scenario: Int, _ replication: Int, _ boots: [BootRecord]) -> String {
         let optional = { (x: Double?) -> String in x.map(CSVFormat.number) ?? "" }
         var out = ""
         for b in boots {
-            var cells = [prefix(scenario, replication), String(b.instance), b.platform.rawValue, b.host >= 0 ? String(b.host) : ""]
+            var cells = [prefix(point, scenario, replication), String(b.instance), b.platform.rawValue, b.host >= 0 ? String(b.host) : ""]
             cells += [CSVFormat.number(b.requested), optional(b.ready), CSVFormat.number(b.pending)]
             cells += phases.map { optional(b.phases[$0]) }
             cells += [CSVFormat.number(b.pullBytes), CSVFormat.number(b.cachedBytes), optional(b.terminating), optional(b.gone)]
@@ -35,9 +37,9 @@ struct RunRecords {
         return out
     }
 
-    func timeseriesRow(_ scenario: Int, _ replication: Int, _ r: TimeSeriesRow) -> String {
+    func timeseriesRow(_ point: Int, _ scenario: Int, _ replication: Int, _ r: TimeSeriesRow) -> String {
         var out = ""
-        appendTimeseriesRow(prefix(scenario, replication), r, to: &out)
+        appendTimeseriesRow(prefix(point, scenario, replication), r, to: &out)
         return out
     }
 
@@ -54,14 +56,15 @@ struct RunRecords {
         out += "\n"
     }
 
-    /// `scenario,replication`, the start of every row of a run.
-    func prefix(_ scenario: Int, _ replication: Int) -> String {
-        CSVFormat.field(study.scenarios[scenario]) + "," + String(replication)
+    /// `scenario,replication` (after the point's columns with a sweep), the
+    /// start of every row of a run.
+    func prefix(_ point: Int, _ scenario: Int, _ replication: Int) -> String {
+        study.pointPrefix(point) + CSVFormat.field(study.scenarios[scenario]) + "," + String(replication)
     }
 
-    func scalingRows(_ scenario: Int, _ replication: Int, _ records: [ScalingRecord]) -> String {
+    func scalingRows(_ point: Int, _ scenario: Int, _ replication: Int, _ records: [ScalingRecord]) -> String {
         records.map { r in
-            CSVFormat.row([prefix(scenario, replication), CSVFormat.number(r.time), r.controller, String(r.from), String(r.to),
+            CSVFormat.row([prefix(point, scenario, replication), CSVFormat.number(r.time), r.controller, String(r.from), String(r.to),
                            CSVFormat.field(r.reason)])
         }.joined()
     }

@@ -7,7 +7,7 @@ struct StudyFiles {
     let study: StudyDescription
     let records: RunRecords
     let index: Journal.Index
-    let runs: [(scenario: Int, metrics: [Double])]
+    let runs: [RunMetrics]
 
     func write(to directory: String) throws {
         let url = URL(fileURLWithPath: directory)
@@ -22,6 +22,9 @@ struct StudyFiles {
         let summary = StudySummary(study, runs: runs)
         try StudySummary.write(summary.summaryCSV(), to: url.appendingPathComponent("summary.csv"))
         try StudySummary.write(summary.manifestJSON(), to: url.appendingPathComponent("manifest.json"))
+        if let comparison = summary.comparisonCSV() {
+            try StudySummary.write(comparison, to: url.appendingPathComponent("comparison.csv"))
+        }
     }
 
     /// Streams one file: written to a temporary name, renamed into place.

@@ -8,35 +8,60 @@ public struct StudySummary {
     public static let version = "0.3.0"
 
     let study: StudyDescription
-    /// Every run's scenario and metrics, in run order.
-    let runs: [(scenario: Int, metrics: [Double])]
+    /// Every run's point, scenario and metrics, in run order.
+    let runs: [RunMetrics]
 
-    public init(_ study: StudyDescription, runs: [(scenario: Int, metrics: [Double])]) {
+    /// The runs arranged by point, scenario and replication.
+    public let table: RunTable
+
+    public init(_ study: StudyDescription, runs: [RunMetrics]) {
         self.study = study
         self.runs = runs
+        table = RunTable(study, runs: runs)
     }
 
-    /// Per-scenario estimates of every metric, in scenario then metric order.
+    /// Per-scenario estimates of every metric at the first point (the only
+    /// one without a sweep), in scenario then metric order.
     public func estimates() -> [(scenario: String, metric: String, estimate: Estimate)] {
-        study.scenarios.indices.flatMap { s in
-            let mine = runs.filter { $0.scenario == s }
-            return RunResult.metricNames.enumerated().map { m, name in
-                (study.scenarios[s], name, Estimate(mine.map { $0.metrics[m] }))
-            }
+        estimates(point: 0)
+    }
+
+    /// Per-scenario estimates of every metric at one point.
+    public func estimates(point: Int) -> [(scenario: String, metric: String, estimate: Estimate)] {
+        study.scenarios.flatMap { s in
+            RunResult.metricNames.map { name in (s, name, Estimate(table.values(point, s, name))) }
         }
     }
 
     func summaryCSV() -> String {
-        var out = CSVFormat.row(["scenario", "metric", "n", "mean", "stddev", "ci95_low", "ci95_high"])
-        for (scenario, metric, e) in estimates() {
-            out += CSVFormat.row([CSVFormat.field(scenario), metric, String(e.n), CSVFormat.number(e.mean),
-                                  CSVFormat.number(e.stddev), CSVFormat.number(e.low), CSVFormat.number(e.high)])
+        var out = CSVFormat.row(study.pointHeader + ["scenario", "metric", "n", "mean", "stddev", "ci95_low", "ci95_high"])
+        for p in 0..<study.pointCount {
+            for (scenario, metric, e) in estimates(point: p) {
+                out += study.pointPrefix(p)
+                out += CSVFormat.row([CSVFormat.field(scenario), metric, String(e.n), CSVFormat.number(e.mean),
+                                      CSVFormat.number(e.stddev), CSVFormat.number(e.low), CSVFormat.number(e.high)])
+            }
         }
         return out
     }
 
-    /// Overload warnings (see `RunWarnings`), in scenario order.
-    public var warnings: [String] { RunWarnings.make(study, runs: runs) }
+    /// comparison.csv with a `baseline:`, nil without.
+    func comparisonCSV() -> String? {
+        study.baseline.map { PairedComparison(table, baseline: $0).csv() }
+    }
+
+    /// The paired comparison against `baseline:`, if there is one.
+    public var comparison: PairedComparison? { study.baseline.map { PairedComparison(table, baseline: $0) } }
+
+    /// Overload warnings (see `RunWarnings`), in point then scenario order;
+    /// with a sweep each names its point.
+    public var warnings: [String] {
+        guard study.swept else { return RunWarnings.make(study, runs: runs.map { ($0.scenario, $0.metrics) }) }
+        return (0..<study.pointCount).flatMap { p in
+            RunWarnings.make(study, runs: runs.filter { $0.point == p }.map { ($0.scenario, $0.metrics) })
+                .map { "\(study.pointLabel(p) ?? ""): \($0)" }
+        }
+    }
 
     func manifestJSON() -> String {
         let warnings = self.warnings
@@ -48,11 +73,21 @@ public struct StudySummary {
           "configHash": "\(study.configHash)",
           "seed": \(study.seed),
           "replications": \(study.replications),
-          "streams": "seed of each stream = StreamSeed.derive(seed, replication, name), names: arrivals, demand, loadBalancer, boot, hosts, hpa",
+          "streams": "seed of each stream = StreamSeed.derive(seed, replication, name), names: arrivals, demand, loadBalancer, boot, hosts, hpa",\(sweepLines)
           "warnings": [\(warnings.map(Self.jsonString).map { "\n    " + $0 }.joined(separator: ","))\(warnings.isEmpty ? "" : "\n  ")],
           "config": \(study.resolvedJSON.replacingOccurrences(of: "\n", with: "\n  "))
         }
 
+        """
+    }
+
+    /// With a sweep: how point seeds derive, and the points' count.
+    private var sweepLines: String {
+        guard study.swept else { return "" }
+        return """
+
+          "sweep": {"points": \(study.pointCount), "parameters": [\(study.parameters.map(Self.jsonString).joined(separator: ", "))], \
+        "pointSeeds": "seed of point p = StreamSeed.derive(seed, p, \\"sweep-point\\"), used in place of seed above"},
         """
     }
 

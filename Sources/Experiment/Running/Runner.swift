@@ -8,37 +8,44 @@ import Synchronization
 /// result in memory (tests, small studies); `Study` streams to a directory.
 public enum Runner {
     public struct Run: Sendable {
+        /// The sweep point (0 without a sweep).
+        public var point: Int
         public var scenario: Int
         public var replication: Int
         public var result: RunResult
     }
 
-    /// The runs of an experiment in order: (scenario, replication) pairs.
-    public static func plan(_ experiment: Experiment) -> [(scenario: Int, replication: Int)] {
-        experiment.scenarios.indices.flatMap { s in (0..<experiment.replications).map { (s, $0) } }
+    /// The runs of an experiment in order: point-major, then scenario, then
+    /// replication (without a sweep, the one point: scenario-major).
+    public static func plan(_ experiment: Experiment) -> [(point: Int, scenario: Int, replication: Int)] {
+        experiment.allPoints.indices.flatMap { p in
+            experiment.scenarios.indices.flatMap { s in (0..<experiment.replications).map { (p, s, $0) } }
+        }
     }
 
     /// With `checkInvariants`, every run checks the model's invariants after
     /// every event and the first violation is thrown (`RunFailure`).
     public static func run(_ experiment: Experiment, jobs: Int, checkInvariants: Bool = false) throws -> [Run] {
         let plan = plan(experiment)
+        let points = experiment.allPoints
         let results = Mutex<[RunResult?]>(Array(repeating: nil, count: plan.count))
         try forEachRun(count: plan.count, jobs: jobs) { index, _ in
-            let (s, r) = plan[index]
-            let result = try simulate(experiment, scenario: s, replication: r, checkInvariants: checkInvariants)
+            let (p, s, r) = plan[index]
+            let result = try simulate(points[p], scenario: s, replication: r, checkInvariants: checkInvariants)
             results.withLock { $0[index] = result }
         }
         let all = results.withLock { $0 }
-        return plan.indices.map { i in Run(scenario: plan[i].0, replication: plan[i].1, result: all[i]!) }
+        return plan.indices.map { i in Run(point: plan[i].0, scenario: plan[i].1, replication: plan[i].2, result: all[i]!) }
     }
 
-    /// One run, checked or not; a violation becomes a `RunFailure`.
-    static func simulate(_ experiment: Experiment, scenario s: Int, replication r: Int, checkInvariants: Bool,
+    /// One run of a point, checked or not; a violation becomes a `RunFailure`.
+    /// Its streams derive from (the point's seed, replication, name).
+    static func simulate(_ point: ExperimentPoint, scenario s: Int, replication r: Int, checkInvariants: Bool,
                          onRow: ((TimeSeriesRow) -> Void)? = nil) throws -> RunResult {
-        let spec = experiment.scenarios[s]
-        guard checkInvariants else { return Simulation.run(spec, seed: experiment.seed, replication: r, onRow: onRow) }
+        let spec = point.scenarios[s]
+        guard checkInvariants else { return Simulation.run(spec, seed: point.seed, replication: r, onRow: onRow) }
         do {
-            return try Simulation.runChecked(spec, seed: experiment.seed, replication: r, onRow: onRow)
+            return try Simulation.runChecked(spec, seed: point.seed, replication: r, onRow: onRow)
         } catch let violation as InvariantViolation {
             throw RunFailure(scenario: spec.name, replication: r, violation: violation)
         }

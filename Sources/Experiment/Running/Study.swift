@@ -11,7 +11,7 @@ import Synchronization
 public enum Study {
     public struct Outcome: Sendable {
         /// Every run's metrics, in run order (`RunResult.metricNames` order).
-        public var runs: [(scenario: Int, metrics: [Double])]
+        public var runs: [RunMetrics]
         public var simulated: Int
         public var reused: Int
         /// Engine work of the runs simulated now, for speed reports.
@@ -29,6 +29,7 @@ public enum Study {
                            shard: Shard? = nil,
                            onFinish: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> Outcome {
         let plan = Runner.plan(experiment)
+        let points = experiment.allPoints
         let journal = Journal(outputDirectory: directory, configHash: experiment.configHash)
         let earlier = try journal.index()
         let mine = plan.indices.filter { i in shard.map { i % $0.count == $0.index } ?? true }
@@ -40,7 +41,7 @@ public enum Study {
         defer { writers.withLock { $0.values.forEach { $0.close() } } }
         try Runner.forEachRun(count: todo.count, jobs: jobs) { k, worker in
             let index = todo[k]
-            let (s, r) = plan[index]
+            let (p, s, r) = plan[index]
             let segment = try writers.withLock { w in
                 if let existing = w[worker] { return existing }
                 let created = try journal.segment(attempt: attempt, worker: worker)
@@ -49,8 +50,8 @@ public enum Study {
             }
             var chunk = ""
             var writeError: (any Error)?
-            let prefix = records.prefix(s, r)
-            let result = try Runner.simulate(experiment, scenario: s, replication: r, checkInvariants: checkInvariants) { row in
+            let prefix = records.prefix(p, s, r)
+            let result = try Runner.simulate(points[p], scenario: s, replication: r, checkInvariants: checkInvariants) { row in
                 records.appendTimeseriesRow(prefix, row, to: &chunk)
                 if chunk.utf8.count >= chunkBytes, writeError == nil {
                     do { try segment.append([(index, .timeseries, chunk)]) } catch { writeError = error }
@@ -59,9 +60,9 @@ public enum Study {
             }
             if let writeError { throw writeError }
             try segment.append([
-                (index, .timeseries, chunk), (index, .boots, records.bootsRows(s, r, result.boots)),
-                (index, .scaling, records.scalingRows(s, r, result.scaling)),
-                (index, .runs, records.runsRow(s, r, metrics: result.metrics)),
+                (index, .timeseries, chunk), (index, .boots, records.bootsRows(p, s, r, result.boots)),
+                (index, .scaling, records.scalingRows(p, s, r, result.scaling)),
+                (index, .runs, records.runsRow(p, s, r, metrics: result.metrics)),
             ])
             let done = work.withLock { w -> Int in
                 w.arrivals += result.arrivalsSimulated
@@ -73,9 +74,9 @@ public enum Study {
         }
         writers.withLock { $0.values.forEach { $0.close() } }
         let index = try journal.index()
-        let metrics = try mine.map { i -> (scenario: Int, metrics: [Double]) in
+        let metrics = try mine.map { i -> RunMetrics in
             guard let row = index.runsRow(i) else { throw OutputError(path: journal.directory.path, action: "find run \(i) in the journal") }
-            return (plan[i].scenario, Self.metrics(inRow: row))
+            return (plan[i].point, plan[i].scenario, Self.metrics(inRow: row))
         }
         if let shard {
             try ShardFile(shard: shard, study: records.study).write(to: directory)

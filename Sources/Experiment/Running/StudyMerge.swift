@@ -49,7 +49,7 @@ extension Study {
     /// Combines shard directories into the files an unsharded run writes,
     /// byte for byte. Refuses shards of different configs, a missing or
     /// repeated shard, and a shard with unfinished runs.
-    public static func merge(_ directories: [String], into output: String) throws -> [(scenario: Int, metrics: [Double])] {
+    public static func merge(_ directories: [String], into output: String) throws -> [RunMetrics] {
         var shards: [(dir: String, file: ShardFile)] = []
         for dir in directories {
             let url = URL(fileURLWithPath: dir).appendingPathComponent(ShardFile.name)
@@ -80,12 +80,13 @@ extension Study {
         for s in shards.sorted(by: { $0.file.shard.index < $1.file.shard.index }) {
             index.absorb(try Journal(outputDirectory: s.dir, configHash: study.configHash).index())
         }
-        var runs: [(scenario: Int, metrics: [Double])] = []
+        var runs: [RunMetrics] = []
         for i in 0..<study.runCount {
             guard let row = index.runsRow(i) else {
                 throw MergeError(description: "run \(i) is not finished in shard \(i % count)/\(count): run that shard again to finish it")
             }
-            runs.append((i / study.replications, metrics(inRow: row)))
+            let run = study.run(i)
+            runs.append((run.point, run.scenario, metrics(inRow: row)))
         }
         try StudyFiles(study: study, records: RunRecords(study), index: index, runs: runs).write(to: output)
         return runs
