@@ -8,8 +8,10 @@ import XCTest
 /// and a second attempt with the same config reuses it.
 final class RunJournalTests: XCTestCase {
     func testFinishedRunsAreSavedAndReused() throws {
-        let experiment = try Fixtures.load("experiments/validation/split.yaml")
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("capsim-journal-\(UUID().uuidString)").path
+        // Two replications per scenario are enough to test the journal (four runs).
+        var experiment = try Fixtures.load("experiments/validation/split.yaml")
+        experiment.replications = 2
+        let dir = try TemporaryFiles.directory(prefix: "capsim-journal").path
         let journal = RunJournal(outputDirectory: dir, configHash: experiment.configHash)
         let first = try Runner.run(experiment, jobs: 2, journal: journal, journalThreshold: 0)
         // Every run is in the journal, identical after the round trip.

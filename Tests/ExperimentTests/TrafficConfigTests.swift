@@ -22,9 +22,12 @@ final class TrafficConfigTests: XCTestCase {
         return try ExperimentLoader.load(path: path)
     }
 
+    enum ShapeError: Error { case notShaped }
+
     func shape(_ traffic: String) throws -> RateShape {
         guard case .shaped(let s) = try experiment(traffic: traffic).scenarios[0].traffic else {
-            throw XCTSkip("not a shaped process")
+            XCTFail("\(traffic) did not load as a rate curve")
+            throw ShapeError.notShaped
         }
         return s
     }
@@ -45,7 +48,7 @@ final class TrafficConfigTests: XCTestCase {
 
     func testMarkovModulatedFromYAML() throws {
         let e = try experiment(traffic: "{arrivals: mmpp, states: [{rate: 5, meanDuration: 1m}, {rate: 50, meanDuration: 20s}]}")
-        XCTAssertEqual(e.scenarios[0].traffic.longRunRate!, (5.0 * 60 + 50 * 20) / 80, accuracy: 1e-12)
+        XCTAssertEqual(try XCTUnwrap(e.scenarios[0].traffic.longRunRate), (5.0 * 60 + 50 * 20) / 80, accuracy: 1e-12)
     }
 
     func testRateTraceReplay() throws {
@@ -68,7 +71,7 @@ final class TrafficConfigTests: XCTestCase {
     func testBadTraceRowNamesTheCSVLine() throws {
         XCTAssertThrowsError(try experiment(traffic: "{arrivals: trace, file: r.csv, interval: 1m}",
                                             extraFiles: ["r.csv": "rate\n1\nlots\n"])) { e in
-            let error = e as! ConfigError
+            guard let error = e as? ConfigError else { return XCTFail("not a ConfigError: \(e)") }
             XCTAssertTrue(error.file.hasSuffix("r.csv"))
             XCTAssertEqual(error.line, 3)
         }
@@ -76,7 +79,7 @@ final class TrafficConfigTests: XCTestCase {
 
     func testUnknownArrivalProcessSuggests() throws {
         XCTAssertThrowsError(try experiment(traffic: "{arrivals: poison, rate: 3}")) { e in
-            XCTAssertEqual((e as! ConfigError).message,
+            XCTAssertEqual((e as? ConfigError)?.message,
                            "unknown arrival process 'poison' (did you mean 'poisson'?)")
         }
     }
