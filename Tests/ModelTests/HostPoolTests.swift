@@ -69,4 +69,17 @@ final class HostPoolTests: XCTestCase {
         XCTAssertEqual(r.boots.filter { $0.ready != nil }.count, 3)
         XCTAssertEqual(r.value("pending_instance_seconds"), 900, accuracy: 1e-9)
     }
+
+    /// Memory is what binds here (2 GiB hosts, 1 GiB VMs, CPUs to spare):
+    /// the VM removed at 100 gives its memory back, so the one asked for at
+    /// 200 is placed at once.
+    func testARemovedInstanceGivesItsMemoryBack() throws {
+        let r = Specs.run(spec(hosts: 1, replicas: 2, scale: [ScaleStep(at: 100, replicas: 1), ScaleStep(at: 200, replicas: 2)]) {
+            $0.cpu = 64
+            $0.memoryMiB = 2048
+        })[0]
+        XCTAssertEqual(r.boots.map(\.pending), [0])
+        XCTAssertEqual(r.boots.map(\.ready), [205])
+        XCTAssertEqual(r.value("pending_instance_seconds"), 0)
+    }
 }
