@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the committed baseline results (results/<study>/) that the
-# regression tests compare against, and their figures. Run it after an
+# regression tests compare against, their figures, and results/golden/
+# (the golden-bytes files of experiments/golden.yaml). Run it after an
 # intended change of the model, and say why in the commit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,3 +11,5 @@ for study in vm-vs-container; do
   .build/release/capsim run "experiments/$study.yaml" --out "results/$study"
   plots/plot.sh "results/$study" || echo "plots skipped (matplotlib unavailable)" >&2
 done
+# The golden-bytes output that GoldenOutputTests compares byte for byte.
+.build/release/capsim run experiments/golden.yaml --out results/golden

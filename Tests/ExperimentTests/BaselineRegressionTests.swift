@@ -10,23 +10,24 @@ import XCTest
 /// agree within 4 standard errors of a difference of two estimates.
 final class BaselineRegressionTests: XCTestCase {
     struct Row { var n: Int; var mean: Double; var stddev: Double }
+    enum BaselineError: Error { case malformed(String) }
 
     func baseline(_ study: String) throws -> [String: Row] {
         let text = try String(contentsOfFile: Fixtures.path("results/\(study)/summary.csv"), encoding: .utf8)
         var out: [String: Row] = [:]
         for line in text.split(separator: "\n").dropFirst() {
             let c = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            out["\(c[0])/\(c[1])"] = Row(n: Int(c[2])!, mean: Double(c[3]) ?? .nan, stddev: Double(c[4]) ?? .nan)
+            guard c.count == 7, let n = Int(c[2]) else { throw BaselineError.malformed(String(line)) }
+            out["\(c[0])/\(c[1])"] = Row(n: n, mean: Double(c[3]) ?? .nan, stddev: Double(c[4]) ?? .nan)
         }
         return out
     }
 
     func testVMVersusContainerStudyMatchesItsBaseline() throws {
         let base = try baseline("vm-vs-container")
-        let experiment = try Fixtures.load("experiments/vm-vs-container.yaml")
-        let files = ResultFiles(experiment: experiment, runs: try Runner.run(experiment, jobs: 2))
+        let (experiment, runs) = try StudyCache.runs("experiments/vm-vs-container.yaml")
         var compared = 0
-        for (scenario, metric, e) in files.estimates() {
+        for (scenario, metric, e) in ResultFiles(experiment: experiment, runs: runs).estimates() {
             let key = "\(scenario)/\(metric)"
             let b = try XCTUnwrap(base[key], "\(key) missing from the baseline: run scripts/update-baselines.sh")
             XCTAssertEqual(e.n, b.n, key)

@@ -61,7 +61,7 @@ final class PresetTests: XCTestCase {
                 platform: vm
                 boot: {guest: 30s}
             """)) { e in
-            let error = e as! ConfigError
+            guard let error = e as? ConfigError else { return XCTFail("not a ConfigError: \(e)") }
             XCTAssertEqual(error.path, "scenarios[0].boot.guest")
             XCTAssertTrue(error.message.hasPrefix("unknown key"), error.message)
         }

@@ -23,11 +23,12 @@ final class TrafficConfigTests: XCTestCase {
         try loadConfig(config(traffic: traffic), files: extraFiles)
     }
 
+    enum ShapeError: Error { case notShaped }
+
     func shape(_ traffic: String) throws -> RateShape {
-        let spec = try experiment(traffic: traffic).scenarios[0].traffic
-        guard case .shaped(let s) = spec else {
-            XCTFail("expected a rate curve, got \(spec)")
-            throw CancellationError()
+        guard case .shaped(let s) = try experiment(traffic: traffic).scenarios[0].traffic else {
+            XCTFail("\(traffic) did not load as a rate curve")
+            throw ShapeError.notShaped
         }
         return s
     }

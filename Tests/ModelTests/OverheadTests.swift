@@ -25,9 +25,12 @@ final class OverheadTests: XCTestCase {
     func testIOOverheadAppliesOnlyToTheIOPart() {
         let platform = PlatformSpec(kind: .vm, cpuOverhead: 0.1, ioOverhead: 1.0)
         let demand = DemandSpec(cpu: .deterministic(value: 0.2), io: .deterministic(value: 0.3))
-        // One request at a time never waits: latency is the service time.
-        let spec = Specs.scenario(rate: 0.01, duration: 10_000, platform: platform, demand: demand)
+        // Requests 10 s apart, each served in 0.82 s: none ever waits (by
+        // construction), so the latency is exactly the stretched service time.
+        let times = stride(from: 1.0, to: 10_000, by: 10).map { $0 }
+        let spec = Specs.scenario(duration: 10_000, platform: platform, traffic: .timestamps(times), demand: demand)
         let run = Specs.run(spec)[0]
+        XCTAssertEqual(run.value("completed"), Double(times.count))
         XCTAssertEqual(run.value("wait_mean_s"), 0)
         XCTAssertEqual(run.value("latency_mean_s"), 0.2 * 1.1 + 0.3 * 2.0, accuracy: 1e-9)
     }

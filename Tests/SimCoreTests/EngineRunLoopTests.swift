@@ -36,4 +36,28 @@ final class EngineRunLoopTests: XCTestCase {
         engine.run(until: 10, &model)
         XCTAssertEqual(model.seen.map(\.1), [9])
     }
+
+    /// A handler that cancels a later event while the run is under way:
+    /// the cancelled one never runs, the others keep their times.
+    struct Canceller: EventHandler {
+        var victim: EventID?
+        var seen: [(Double, Int)] = []
+        mutating func handle(_ event: Int, engine: inout Engine<Int>) {
+            seen.append((engine.now, event))
+            if event == 1, let victim { engine.cancel(victim) }
+        }
+    }
+
+    func testAnEventCancelledBetweenPopsIsNotHandled() {
+        var engine = Engine<Int>()
+        var model = Canceller()
+        engine.schedule(1, at: 1)
+        model.victim = engine.schedule(3, at: 3)
+        engine.schedule(2, at: 2)
+        engine.schedule(4, at: 3)
+        engine.run(until: 10, &model)
+        XCTAssertEqual(model.seen.map(\.1), [1, 2, 4])
+        XCTAssertEqual(model.seen.map(\.0), [1, 2, 3])
+        XCTAssertEqual(engine.eventsHandled, 3)
+    }
 }

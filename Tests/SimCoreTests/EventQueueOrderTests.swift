@@ -17,35 +17,81 @@ final class EventQueueOrderTests: XCTestCase {
         mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
     }
 
-    func testRandomPushesAndPopsMatchSortedReference() {
+    /// One pending event of the reference: popped in (time, urgent first, insertion) order.
+    struct Entry {
+        var time: Double
+        var urgent: Bool
+        var order: Int
+        var id: EventID
+        func precedes(_ o: Entry) -> Bool {
+            if time != o.time { return time < o.time }
+            if urgent != o.urgent { return urgent }
+            return order < o.order
+        }
+    }
+
+    func testRandomPushesCancelsAndPopsMatchSortedReference() throws {
+        var urgentPops = 0, cancels = 0
         for seed in 0..<200 as Range<UInt64> {
             var rng = Mix(state: seed)
             var queue = EventQueue<Int>()
-            var reference: [(time: Double, id: Int)] = []
+            var reference: [Entry] = []
             var nextID = 0
             var now = 0.0
             let operations = 200 + rng.below(800)
             for _ in 0..<operations {
-                if reference.isEmpty || rng.below(100) < 55 {
-                    // Integer offsets make many exact ties.
+                let roll = rng.below(100)
+                if reference.isEmpty || roll < 50 {
+                    // Integer offsets make many exact ties; a fifth of the pushes are urgent.
                     let time = now + Double(rng.below(seed % 2 == 0 ? 10 : 1000))
-                    queue.push(nextID, at: time)
-                    reference.append((time, nextID))
+                    let urgent = rng.below(5) == 0
+                    let id = queue.push(nextID, at: time, urgent: urgent)
+                    reference.append(Entry(time: time, urgent: urgent, order: nextID, id: id))
                     nextID += 1
+                } else if roll < 62 {
+                    // Cancel a pending event between pops.
+                    let victim = reference.remove(at: rng.below(reference.count))
+                    queue.cancel(victim.id)
+                    cancels += 1
                 } else {
-                    // Stable sort by time keeps insertion order among ties.
-                    let expected = reference.enumerated().min { a, b in
-                        a.element.time != b.element.time ? a.element.time < b.element.time : a.offset < b.offset
-                    }!
-                    reference.remove(at: expected.offset)
-                    let popped = queue.pop()!
-                    XCTAssertEqual(popped.event, expected.element.id, "seed \(seed)")
-                    XCTAssertEqual(popped.time, expected.element.time, "seed \(seed)")
+                    let position = reference.indices.min { reference[$0].precedes(reference[$1]) } ?? 0
+                    let expected = reference.remove(at: position)
+                    let popped = try XCTUnwrap(queue.pop(), "seed \(seed): queue empty, reference not")
+                    XCTAssertEqual(popped.event, expected.order, "seed \(seed)")
+                    XCTAssertEqual(popped.time, expected.time, "seed \(seed)")
+                    XCTAssertEqual(popped.id, expected.id, "seed \(seed)")
+                    if expected.urgent { urgentPops += 1 }
                     now = popped.time
                 }
+                XCTAssertEqual(queue.liveCount, reference.count, "seed \(seed)")
             }
-            XCTAssertEqual(queue.count, reference.count, "seed \(seed)")
+            // Drain: the rest comes out in reference order too.
+            reference.sort { $0.precedes($1) }
+            for expected in reference {
+                XCTAssertEqual(try XCTUnwrap(queue.pop(), "seed \(seed)").event, expected.order, "seed \(seed)")
+            }
+            XCTAssertNil(queue.pop(), "seed \(seed)")
         }
+        // The generator really exercised urgent events and cancellations.
+        XCTAssertGreaterThan(urgentPops, 1000)
+        XCTAssertGreaterThan(cancels, 1000)
+    }
+
+    func testCancellingBetweenPopsRemovesOnlyThatEvent() {
+        var queue = EventQueue<String>()
+        queue.push("a", at: 1)
+        queue.push("b", at: 2)
+        let c = queue.push("c", at: 3)
+        queue.push("d", at: 3)
+        XCTAssertEqual(queue.pop()?.event, "a")
+        queue.cancel(c)
+        XCTAssertEqual(queue.liveCount, 2)
+        queue.push("e", at: 2.5)
+        XCTAssertEqual(queue.pop()?.event, "b")
+        XCTAssertEqual(queue.pop()?.event, "e")
+        XCTAssertEqual(queue.pop()?.event, "d")
+        XCTAssertNil(queue.pop())
+        XCTAssertEqual(queue.liveCount, 0)
     }
 
     func testEqualTimesPopFirstInFirstOut() {

@@ -27,10 +27,10 @@ public enum Fixtures {
         return out
     }
 
-    /// Writes an experiment file to a fresh temporary folder; returns its path.
+    /// Writes an experiment file to a fresh temporary folder (removed when
+    /// the test process exits); returns its path.
     public static func temporaryConfig(_ text: String, name: String = "test.yaml") throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("capsim-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try TemporaryFiles.directory()
         let file = dir.appendingPathComponent(name)
         try text.write(to: file, atomically: true, encoding: .utf8)
         return file.path
