@@ -96,8 +96,8 @@ struct BalancerBench: ParsableCommand {
                 let (count, rate) = measure(instances: n, policy: policy)
                 if policy == .roundRobin { baseline = rate }
                 let ratio = baseline.map { String(format: "%.2f", rate / $0) } ?? "-"
-                print(String(format: "%9d  %-18@ %9d   %10.3g   %@", n, policy.rawValue as NSString, count, rate,
-                             ratio as NSString))
+                let name = policy.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)
+                print(String(format: "%9d  ", n) + name + String(format: " %9d   %10.3g   ", count, rate) + ratio)
             }
         }
     }
