@@ -40,8 +40,9 @@ final class LoadBalancerTests: XCTestCase {
         b.remove(3)
         b.remove(5)                                           // [9]: no cursor step
         XCTAssertEqual(b.pick(stream), 9)
-        b.add(1000)                                           // grows the tree: [9, 1000]
-        XCTAssertEqual(picks(&b, 3, stream), [9, 1000, 9])    // cursor was 2 ≥ 2: wraps
+        b.add(1001)
+        b.add(1000)                                           // grows the tree: [9, 1000, 1001]
+        XCTAssertEqual(picks(&b, 3, stream), [1001, 9, 1000]) // from the cursor left at 2
     }
 
     func testRandomChoosesTheEndpointOfTheDrawnRank() {
