@@ -49,6 +49,7 @@ extension LoadBalancer {
 
     /// The id of the endpoint of rank `rank` (0-based, ascending ids).
     /// - Complexity: O(1) while the endpoints are 0..<count, else O(log N).
+    @inline(__always)
     func endpoint(rank: Int) -> Int32 {
         isPrefix ? Int32(rank) : descend(rank: rank)
     }

@@ -62,9 +62,10 @@ public struct LoadBalancer: Sendable {
     }
 
     /// Number of endpoints.
-    public var count: Int { capacity == 0 ? 0 : Int(counts[1]) }
+    public private(set) var count = 0
 
     /// Whether `id` is an endpoint.
+    @inline(__always)
     public func contains(_ id: Int32) -> Bool {
         id >= 0 && Int(id) < capacity && counts[capacity + Int(id)] == 1
     }
@@ -85,6 +86,7 @@ public struct LoadBalancer: Sendable {
         precondition(id >= 0 && !contains(id), "add(_:) needs a new non-negative id")
         if Int(id) >= capacity { grow(toFit: Int(id)) }
         adjustCount(Int(id), by: 1)
+        count += 1
         if tracksLoads {
             loads[Int(id)] = Int32(outstanding)
             if tracksMinima { setMinimum(Int(id), Int32(outstanding)) }
@@ -96,6 +98,7 @@ public struct LoadBalancer: Sendable {
     public mutating func remove(_ id: Int32) {
         precondition(contains(id), "remove(_:) needs an endpoint")
         adjustCount(Int(id), by: -1)
+        count -= 1
         if tracksMinima { setMinimum(Int(id), Self.absent) }
         isPrefix = endpointsFormPrefix()
     }
@@ -103,6 +106,7 @@ public struct LoadBalancer: Sendable {
     /// Records that an endpoint's outstanding requests changed by `delta`.
     /// An id that is not an endpoint (a terminating instance finishing its
     /// work) is ignored: its count is given again by `add` if it comes back.
+    @inline(__always)
     public mutating func outstandingChanged(_ id: Int32, by delta: Int) {
         guard tracksLoads, contains(id) else { return }
         let load = loads[Int(id)] + Int32(delta)
@@ -113,6 +117,7 @@ public struct LoadBalancer: Sendable {
     /// The endpoint for a new request by the rule (see the type's summary),
     /// or nil when there is none. `stream` is drawn from by random and
     /// powerOfTwoChoices only.
+    @inline(__always)
     public mutating func pick(_ stream: RandomStream) -> Int32? {
         let n = count
         if n == 0 { return nil }
