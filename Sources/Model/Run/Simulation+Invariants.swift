@@ -54,7 +54,14 @@ extension Simulation {
             }
         }
         let readyIDs = instances.indices.filter { instances[$0].state == .ready }.map { Int32($0) }
-        if ready != readyIDs { return "the load balancer's endpoints \(ready) are not the Ready instances \(readyIDs)" }
+        let endpoints = balancer.endpoints
+        if endpoints != readyIDs { return "the load balancer's endpoints \(endpoints) are not the Ready instances \(readyIDs)" }
+        // Rules that read loads keep a count per endpoint: it must match.
+        for id in endpoints {
+            if let counted = balancer.outstanding(of: id), counted != instances[Int(id)].outstanding {
+                return "the load balancer counts \(counted) requests at instance \(id), which holds \(instances[Int(id)].outstanding)"
+            }
+        }
         return nil
     }
 
@@ -112,7 +119,7 @@ extension Simulation {
         let checks: [(String, Double, Double)] = [
             ("in system", gauges.inSystem.value, Double(requests.inUse)),
             ("busy slots", gauges.busySlots.value, Double(instances.reduce(0) { $0 + Int($1.busy) })),
-            ("ready slots", gauges.readySlots.value, Double(ready.count) * Double(concurrency)),
+            ("ready slots", gauges.readySlots.value, Double(balancer.endpoints.count) * Double(concurrency)),
             ("instances not gone", gauges.liveInstances.value, count { $0.state != .gone }),
             ("pending instances", gauges.pendingInstances.value, count { $0.state == .pending }),
             ("active hosts", gauges.activeHosts.value, Double(hosts.filter { $0.state != .gone }.count)),

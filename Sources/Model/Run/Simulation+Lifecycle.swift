@@ -98,8 +98,7 @@ extension Simulation {
         instances[i].state = .ready
         instances[i].readyAt = now
         if instances[i].runningAt.isNaN { instances[i].runningAt = now }
-        let position = ready.firstIndex { $0 > id } ?? ready.count
-        ready.insert(id, at: position)
+        balancer.add(id, outstanding: instances[i].outstanding)
         gauges.readySlots.add(Double(concurrency), at: now)
     }
 
@@ -119,7 +118,7 @@ extension Simulation {
             if let event = instances[i].phaseEvent { engine.cancel(event) }
             retire(id, &engine)
         case .ready:
-            ready.removeAll { $0 == id }
+            balancer.remove(id)
             gauges.readySlots.add(-(Double(concurrency)), at: engine.now)
             instances[i].state = .terminating
             instances[i].terminatingAt = engine.now

@@ -22,6 +22,7 @@ extension Simulation {
             let id = requests.add(Request(arrival: now, service: service, instance: target, counted: counted))
             gauges.inSystem.add(1, at: engine.now)
             instances[t].accepted += 1
+            balancer.outstandingChanged(target, by: 1)
             beginService(id, on: target, &engine)
         } else if let limit = spec.queueLimit, instances[t].queue.count >= limit {
             reject(counted)
@@ -30,6 +31,7 @@ extension Simulation {
             gauges.inSystem.add(1, at: engine.now)
             instances[t].accepted += 1
             instances[t].queue.append(id)
+            balancer.outstandingChanged(target, by: 1)
         }
     }
 
@@ -68,6 +70,7 @@ extension Simulation {
 
         let i = Int(r.instance)
         instances[i].changeBusy(by: -1, at: now)
+        balancer.outstandingChanged(r.instance, by: -1)
         if let next = instances[i].queue.popFirst() {
             beginService(next, on: r.instance, &engine)
         } else if instances[i].state == .terminating && instances[i].busy == 0 {
@@ -78,34 +81,7 @@ extension Simulation {
 
     /// The endpoint for a new request, or nil when no instance is Ready.
     mutating func pickInstance() -> Int32? {
-        let n = ready.count
-        if n == 0 { return nil }
-        if n == 1 { return ready[0] }
-        switch spec.loadBalancer {
-        case .roundRobin:
-            if cursor >= n { cursor = 0 }
-            defer { cursor += 1 }
-            return ready[cursor]
-        case .random:
-            return ready[balancerStream.index(below: n)]
-        case .leastOutstanding:
-            // Scan from a rotating start so ties are spread, not piled on the first.
-            if cursor >= n { cursor = 0 }
-            var best = ready[cursor], bestLoad = instances[Int(best)].outstanding
-            for k in 1..<n where bestLoad > 0 {
-                let candidate = ready[(cursor + k) % n]
-                let load = instances[Int(candidate)].outstanding
-                if load < bestLoad { best = candidate; bestLoad = load }
-            }
-            cursor += 1
-            return best
-        case .powerOfTwoChoices:
-            let a = balancerStream.index(below: n)
-            var b = balancerStream.index(below: n - 1)
-            if b >= a { b += 1 }
-            let (x, y) = (ready[a], ready[b])
-            return instances[Int(y)].outstanding < instances[Int(x)].outstanding ? y : x
-        }
+        balancer.pick(balancerStream)
     }
 
     /// Drops what a terminating instance still holds once its grace is over.

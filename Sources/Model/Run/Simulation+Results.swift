@@ -16,7 +16,7 @@ extension Simulation {
         } else {
             offered = arrivals.currentRate(at: interval.start + width / 2)
         }
-        let queued = ready.reduce(0) { $0 + instances[Int($1)].queue.count }
+        let queued = balancer.endpoints.reduce(0) { $0 + instances[Int($1)].queue.count }
         gauges.busySlots.settle(at: now)
         gauges.readySlots.settle(at: now)
         let readyArea = gauges.readySlots.intervalArea

@@ -25,9 +25,8 @@ public struct Simulation: EventHandler {
 
     var requests = RequestPool()
     var instances: [Instance] = []
-    /// Ready instances in ascending id order: the load balancer's endpoints.
-    var ready: [Int32] = []
-    var cursor = 0
+    /// The load balancer: its endpoints are the Ready instances.
+    var balancer: LoadBalancer
     var hosts: [Host] = []
     /// Instances waiting for a host, first come first placed.
     var unplaced = Deque<Int32>()
@@ -87,6 +86,7 @@ public struct Simulation: EventHandler {
         clusterAutoscaler = spec.autoscaling.clusterAutoscaler.map(ClusterAutoscaler.init)
         scaleGroup = spec.autoscaling.scaleGroup.map(ScaleGroup.init)
         scaling.replicasMax = spec.replicas
+        balancer = LoadBalancer(policy: spec.loadBalancer)
         latency.autoResize = true
     }
 
