@@ -39,6 +39,8 @@ let package = Package(
         .testTarget(name: "SimRandomTests", dependencies: ["SimRandom", "CGSL"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "SimRandom", "TestSupport"]),
         .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "Model", "TestSupport"]),
+        .testTarget(name: "AutoscalingTests", dependencies: ["Experiment", "Model", "TestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "ValidationTests", dependencies: ["Experiment", "Model", "TestSupport", "CGSL"]),
     ]
 )
