@@ -130,4 +130,20 @@ final class HPAConfigErrorTests: XCTestCase {
         XCTAssertEqual(s.config.initialReadinessDelay, 10)
         XCTAssertEqual(s.config.downscaleStabilization, 60)
     }
+
+    func testQuantitiesAreReadAsMilliUnits() throws {
+        let s = try load("""
+            currentReplicas: 1
+            hpa: {maxReplicas: 3}
+            pods: [{name: a, requests: {cpu: 500m, memory: 256Mi}, metrics: {cpu: "1.5", memory: 1Gi}}]
+            externalMetrics: {queue: ["2", 250m]}
+            """)
+        let pod = try XCTUnwrap(s.input.pods.first)
+        XCTAssertEqual(pod.requests, ["cpu": 500, "memory": 256 * 1_048_576 * 1000])
+        XCTAssertEqual(pod.samples["cpu"]?.value, 1500)
+        XCTAssertEqual(pod.samples["memory"]?.value, 1_073_741_824_000)
+        XCTAssertEqual(s.input.externalMetrics["queue"], [2000, 250])
+        XCTAssertEqual(try error("currentReplicas: 1\nhpa: {maxReplicas: 3}\nobjectMetrics: {q: 12x}\n").message,
+                       "'12x' is not a Kubernetes quantity (such as 500m, 2, 1.5, 256Mi)")
+    }
 }
