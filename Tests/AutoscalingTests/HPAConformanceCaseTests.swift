@@ -33,4 +33,13 @@ final class HPAConformanceCaseTests: XCTestCase {
         XCTAssertFalse(outcome.passed)
         XCTAssertEqual(outcome.mismatches.first, "replicas: expected \(first.expectedReplicas ?? 0), got \((first.expectedReplicas ?? 0) - 1)")
     }
+
+    func testAMismatchOnAnEntryKubernetesNeverAssertsIsNotAFailure() throws {
+        var c = try XCTUnwrap(HPACase.load(path: Self.casesPath).first)
+        c.expectedReplicas = (c.expectedReplicas ?? 0) + 1
+        c.assertedInSource = false
+        let outcome = HPACaseRunner.run(c)
+        XCTAssertFalse(outcome.passed)
+        XCTAssertFalse(outcome.asserted)
+    }
 }
