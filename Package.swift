@@ -40,6 +40,8 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["Model", "SimRandom", "TestSupport"]),
         .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "Model", "TestSupport",
                                                      .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "AutoscalingTests", dependencies: ["Experiment", "Model", "TestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "ValidationTests", dependencies: ["Experiment", "Model", "TestSupport", "CGSL"]),
         .testTarget(name: "FuzzTests", dependencies: ["TestSupport"]),
     ]

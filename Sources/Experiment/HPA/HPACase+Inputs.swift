@@ -21,7 +21,9 @@ extension HPACase {
         let name = m.name ?? ""
         let source: HPAMetricSource
         switch m.sourceType {
-        case "Resource": source = .resource(name)
+        // ContainerResource: the test splits each pod's request and usage evenly
+        // over its containers, so one container's ratio is the pod's ratio.
+        case "Resource", "ContainerResource": source = .resource(name)
         case "Pods": source = .pods(name)
         case "Object": source = .object(name)
         case "External": source = .external(name)

@@ -17,8 +17,10 @@ public enum HPA {
         }
         func done(_ desired: Int, _ reason: String, metrics: [HPAMetricEvaluation] = [], proposal: Int? = nil,
                   stabilized: Int? = nil, conditions: [String: String] = [:]) -> HPADecision {
+            var conditions = conditions
             if desired != current {
                 history.storeScaleEvent(behavior: spec.behavior, from: current, to: desired, now: now)
+                conditions["AbleToScale"] = "SucceededRescale"
             }
             steps.append("desired replicas \(desired) (reason: \(reason))")
             return HPADecision(desired: desired, current: current, reason: reason, steps: steps, metrics: metrics,

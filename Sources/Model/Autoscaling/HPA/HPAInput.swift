@@ -80,4 +80,10 @@ public struct HPAMetricSample: Sendable, Equatable {
         self.timestamp = timestamp
         self.window = window
     }
+
+    /// Milli-units of a plain quantity (cores, requests per second, bytes),
+    /// rounded up as Kubernetes' `MilliValue()` rounds: 0.2504 cores → 251.
+    public static func milli(_ quantity: Double) -> Int64 {
+        Int64((quantity * 1000).rounded(.up))
+    }
 }

@@ -115,8 +115,3 @@ public enum HPARateLimiter {
             + HPAHistory.change(in: history.scaleDownEvents, periodSeconds: p.periodSeconds, now: now)
     }
 }
-
-extension Double {
-    /// A whole number without its ".0"; otherwise as Swift prints it.
-    var formatted0: String { self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self) }
-}

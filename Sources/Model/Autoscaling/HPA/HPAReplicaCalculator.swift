@@ -89,14 +89,3 @@ public enum HPAReplicaCalculator {
         return HPAMetricEvaluation(metric: name, replicas: replicas, average: average, steps: steps)
     }
 }
-
-/// Number formatting for explanation steps.
-enum HPAText {
-    static func ratio(_ x: Double) -> String { String(format: "%.3f", x) }
-
-    /// A milli-value as Kubernetes writes quantities: `250m`, `12`, `1.5`.
-    static func milli(_ v: Int64) -> String {
-        if v % 1000 == 0 { return "\(v / 1000)" }
-        return "\(v)m"
-    }
-}
