@@ -42,4 +42,30 @@ final class OverloadWarningTests: XCTestCase {
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/out/manifest.json")))
         XCTAssertEqual((manifest as? [String: Any])?["warnings"] as? [String], [])
     }
+
+    /// Through the binary: the warning goes to stderr, and a stable study's
+    /// stderr is empty.
+    func testCapsimRunWarnsOnStderrOnlyWhenOverloaded() throws {
+        for (rate, warns) in [(1.5, true), (0.5, false)] {
+            let (_, dir) = try experiment(rate: rate)
+            let binary = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("capsim").path,
+                          Fixtures.path(".build/release/capsim")].first { FileManager.default.isExecutableFile(atPath: $0) }
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: try XCTUnwrap(binary))
+            p.arguments = ["run", dir + "/test.yaml", "--out", dir + "/cli", "--quiet"]
+            let err = Pipe()
+            p.standardError = err
+            p.standardOutput = FileHandle.nullDevice
+            try p.run()
+            let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            XCTAssertEqual(p.terminationStatus, 0)
+            if warns {
+                XCTAssertTrue(text.hasPrefix("warning: scenario 'busy' is overloaded in 2 of 2 replication(s)"), text)
+                XCTAssertEqual(text.split(separator: "\n").count, 1, text)
+            } else {
+                XCTAssertEqual(text, "")
+            }
+        }
+    }
 }
