@@ -7,27 +7,8 @@ import XCTest
 /// 2 bad input, 3 output not writable), the one-sentence error, nothing
 /// written for a bad file, and `--out` checked before anything runs.
 final class CommandLineTests: XCTestCase {
-    var capsim: String {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("capsim").path,
-            Fixtures.path(".build/release/capsim"), Fixtures.path(".build/debug/capsim"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[1]
-    }
-
     func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: capsim)
-        p.arguments = arguments
-        p.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        try CapsimBinary.run(arguments)
     }
 
     /// A short, valid experiment in a temporary folder.

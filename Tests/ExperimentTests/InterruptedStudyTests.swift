@@ -7,14 +7,6 @@ import XCTest
 /// from it: the bytes equal the in-memory writer's, and a study killed part
 /// way and started again ends with the bytes of an uninterrupted one.
 final class InterruptedStudyTests: XCTestCase {
-    var capsim: String {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("capsim").path,
-            Fixtures.path(".build/release/capsim"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[1]
-    }
-
     func temporaryDirectory() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("capsim-study-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -57,24 +49,24 @@ final class InterruptedStudyTests: XCTestCase {
         let killed = dir.appendingPathComponent("killed")
         let journal = killed.appendingPathComponent(".journal")
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: capsim)
+        p.executableURL = URL(fileURLWithPath: CapsimBinary.path)
         p.arguments = ["run", config.path, "--out", killed.path, "--jobs", "2", "--quiet"]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()
         // Wait until at least one run is finished in the journal, then kill.
         let deadline = Date().addingTimeInterval(60)
-        while p.isRunning && Date() < deadline && finishedRuns(journal) < 3 { usleep(2000) }
+        while p.isRunning && Date() < deadline && CapsimBinary.finishedRuns(journal) < 3 { usleep(2000) }
         let wasRunning = p.isRunning
         kill(p.processIdentifier, SIGKILL)
         p.waitUntilExit()
         XCTAssertTrue(wasRunning, "the study ended before it could be killed: make it longer")
         XCTAssertFalse(FileManager.default.fileExists(atPath: killed.appendingPathComponent("runs.csv").path))
 
-        let resumed = try run(["run", config.path, "--out", killed.path, "--jobs", "1"])
+        let resumed = try CapsimBinary.run(["run", config.path, "--out", killed.path, "--jobs", "1"])
         XCTAssertEqual(resumed.status, 0)
         XCTAssertTrue(resumed.out.contains("reused from an interrupted attempt"), resumed.out)
-        let whole = try run(["run", config.path, "--out", dir.appendingPathComponent("whole").path, "--jobs", "2", "--quiet"])
+        let whole = try CapsimBinary.run(["run", config.path, "--out", dir.appendingPathComponent("whole").path, "--jobs", "2", "--quiet"])
         XCTAssertEqual(whole.status, 0)
         for file in Self.files {
             let a = try Data(contentsOf: killed.appendingPathComponent(file))
@@ -82,32 +74,5 @@ final class InterruptedStudyTests: XCTestCase {
             XCTAssertEqual(a, b, file)
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: journal.path))
-    }
-
-    /// Runs finished in the journal: records of kind R.
-    func finishedRuns(_ journal: URL) -> Int {
-        guard let hashes = try? FileManager.default.contentsOfDirectory(atPath: journal.path) else { return 0 }
-        var count = 0
-        for hash in hashes {
-            let dir = journal.appendingPathComponent(hash)
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [] {
-                let text = (try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)) ?? ""
-                count += text.components(separatedBy: " R ").count - 1
-            }
-        }
-        return count
-    }
-
-    func run(_ arguments: [String]) throws -> (status: Int32, out: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: capsim)
-        p.arguments = arguments
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

@@ -48,18 +48,9 @@ final class OverloadWarningTests: XCTestCase {
     func testCapsimRunWarnsOnStderrOnlyWhenOverloaded() throws {
         for (rate, warns) in [(1.5, true), (0.5, false)] {
             let (_, dir) = try experiment(rate: rate)
-            let binary = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("capsim").path,
-                          Fixtures.path(".build/release/capsim")].first { FileManager.default.isExecutableFile(atPath: $0) }
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: try XCTUnwrap(binary))
-            p.arguments = ["run", dir + "/test.yaml", "--out", dir + "/cli", "--quiet"]
-            let err = Pipe()
-            p.standardError = err
-            p.standardOutput = FileHandle.nullDevice
-            try p.run()
-            let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            p.waitUntilExit()
-            XCTAssertEqual(p.terminationStatus, 0)
+            let r = try CapsimBinary.run(["run", dir + "/test.yaml", "--out", dir + "/cli", "--quiet"])
+            let text = r.err
+            XCTAssertEqual(r.status, 0)
             if warns {
                 XCTAssertTrue(text.hasPrefix("warning: scenario 'busy' is overloaded in 2 of 2 replication(s)"), text)
                 XCTAssertEqual(text.split(separator: "\n").count, 1, text)
