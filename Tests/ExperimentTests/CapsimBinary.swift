@@ -39,4 +39,24 @@ enum CapsimBinary {
         }
         return count
     }
+
+    /// Starts `capsim run CONFIG --out OUT --jobs 2 --quiet`, kills it with
+    /// SIGKILL once `finished` runs are in its journal, and says whether it
+    /// was still running then (a study that ends first proves nothing).
+    static func runAndKill(config: String, out: URL, after finished: Int = 3) throws -> Bool {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path)
+        p.arguments = ["run", config, "--out", out.path, "--jobs", "2", "--quiet"]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let deadline = Date().addingTimeInterval(60)
+        while p.isRunning && Date() < deadline && finishedRuns(out.appendingPathComponent(".journal")) < finished {
+            usleep(1000)
+        }
+        let wasRunning = p.isRunning
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        return wasRunning
+    }
 }

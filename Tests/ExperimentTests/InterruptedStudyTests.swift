@@ -48,18 +48,7 @@ final class InterruptedStudyTests: XCTestCase {
             """.write(to: config, atomically: true, encoding: .utf8)
         let killed = dir.appendingPathComponent("killed")
         let journal = killed.appendingPathComponent(".journal")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: CapsimBinary.path)
-        p.arguments = ["run", config.path, "--out", killed.path, "--jobs", "2", "--quiet"]
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        // Wait until at least one run is finished in the journal, then kill.
-        let deadline = Date().addingTimeInterval(60)
-        while p.isRunning && Date() < deadline && CapsimBinary.finishedRuns(journal) < 3 { usleep(2000) }
-        let wasRunning = p.isRunning
-        kill(p.processIdentifier, SIGKILL)
-        p.waitUntilExit()
+        let wasRunning = try CapsimBinary.runAndKill(config: config.path, out: killed)
         XCTAssertTrue(wasRunning, "the study ended before it could be killed: make it longer")
         XCTAssertFalse(FileManager.default.fileExists(atPath: killed.appendingPathComponent("runs.csv").path))
 

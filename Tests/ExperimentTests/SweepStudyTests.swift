@@ -117,19 +117,7 @@ final class SweepStudyTests: XCTestCase {
         let dir = try temporaryDirectory()
         let config = try writeConfig(in: dir)
         let killed = dir.appendingPathComponent("killed")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: CapsimBinary.path)
-        p.arguments = ["run", config.path, "--out", killed.path, "--jobs", "2", "--quiet"]
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let deadline = Date().addingTimeInterval(60)
-        while p.isRunning && Date() < deadline && CapsimBinary.finishedRuns(killed.appendingPathComponent(".journal")) < 3 {
-            usleep(1000)
-        }
-        let wasRunning = p.isRunning
-        kill(p.processIdentifier, SIGKILL)
-        p.waitUntilExit()
+        let wasRunning = try CapsimBinary.runAndKill(config: config.path, out: killed)
         XCTAssertTrue(wasRunning, "the sweep ended before it could be killed: make it longer")
         XCTAssertFalse(FileManager.default.fileExists(atPath: killed.appendingPathComponent("runs.csv").path))
         let resumed = try CapsimBinary.run(["run", config.path, "--out", killed.path, "--jobs", "1"])
