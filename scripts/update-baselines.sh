@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 swift build -c release --product capsim 2>&1 | grep -E "error|warning: " || true
-for study in vm-vs-container; do
+for study in vm-vs-container flash-crowd hpa-tuning; do
   .build/release/capsim run "experiments/$study.yaml" --out "results/$study"
   plots/plot.sh "results/$study" || echo "plots skipped (matplotlib unavailable)" >&2
 done

@@ -61,6 +61,18 @@ final class ScaleGroupTests: XCTestCase {
         for k in 1...20 { XCTAssertNil(h.evaluate(O(cpu: 10, warm: 4, warming: 1, desired: 5), now: Double(k) * 60)) }
     }
 
+    /// A scale-in ready after two low periods still waits for the cooldown
+    /// (300 s after the scale-out at 180 s): not at 300 or 420, at 480.
+    func testScaleInWaitsUntilTheCooldownHasPassed() {
+        let quick = ScalingPolicy.targetTracking(targetValue: 50, scaleOutPeriods: 3, scaleInPeriods: 2, disableScaleIn: false)
+        var g = group([quick])
+        for t in [60.0, 120, 180] { _ = g.evaluate(O(cpu: 90, warm: 2, warming: 0, desired: 2), now: t) }
+        XCTAssertEqual(g.lastActivity, 180)
+        let idle = O(cpu: 10, warm: 4, warming: 0, desired: 4)
+        for t in [240.0, 300, 360, 420] { XCTAssertNil(g.evaluate(idle, now: t), "t = \(t)") }
+        XCTAssertEqual(g.evaluate(idle, now: 480)?.desired, 1)   // ceil(4 × 10 / 50)
+    }
+
     func testStepScalingAndBounds() {
         let steps = ScalingPolicy.stepScaling(steps: [
             ScalingStep(lower: 70, upper: 85, adjustment: 1), ScalingStep(lower: 85, adjustment: 3),
