@@ -100,6 +100,8 @@ extension Simulation {
         if instances[i].runningAt.isNaN { instances[i].runningAt = now }
         balancer.add(id, outstanding: instances[i].outstanding)
         gauges.readySlots.add(Double(concurrency), at: now)
+        noteReadyChange(now)
+        noteRecovery(id, now)
     }
 
     /// Takes an instance out of service: Pending or booting ones go at once;
@@ -122,6 +124,7 @@ extension Simulation {
             gauges.readySlots.add(-(Double(concurrency)), at: engine.now)
             instances[i].state = .terminating
             instances[i].terminatingAt = engine.now
+            noteReadyChange(engine.now)
             if instances[i].outstanding == 0 {
                 retire(id, &engine)
             } else {

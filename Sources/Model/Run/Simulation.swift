@@ -48,6 +48,8 @@ public struct Simulation: EventHandler {
     var scaling = ScalingLog()
     /// The HPA's last reading of its first metric (timeseries `hpa_metric`).
     var hpaMetricSeen = Double.nan
+    /// Time with no Ready instance, and losses awaiting their recovery.
+    var availability = AvailabilityLog()
 
     /// Receives each timeseries row as its interval closes, instead of the
     /// rows being held in the result (streaming output).
@@ -107,6 +109,7 @@ public struct Simulation: EventHandler {
             engine.schedule(.hostScale(step: Int32(i)), at: step.at)
         }
         startAutoscalers(&engine)
+        for (k, f) in spec.faults.enumerated() { engine.schedule(.fault(index: Int32(k)), at: f.at) }
     }
 
     public mutating func handle(_ event: SimEvent, engine: inout Engine<SimEvent>) {
@@ -135,6 +138,7 @@ public struct Simulation: EventHandler {
         case .clusterScan: clusterScan(&engine)
         case .groupPeriod: groupPeriod(&engine)
         case .hpaSync: hpaSync(&engine)
+        case .fault(let k): fault(spec.faults[Int(k)].target, &engine)
         }
     }
 }
@@ -145,6 +149,8 @@ struct Counters {
     var completed = 0
     var rejected = 0
     var dropped = 0
+    /// Requests lost with the instance that held them (a fault).
+    var errors = 0
     var sloViolations = 0
     var waitSum = 0.0
     var latencySum = 0.0
@@ -152,7 +158,7 @@ struct Counters {
     var completionsInWindow = 0
     var arrivalsSimulated = 0
     /// Every request that left, warm-up included (invariant checks).
-    var all = (completed: 0, rejected: 0, dropped: 0)
+    var all = (completed: 0, rejected: 0, dropped: 0, errors: 0)
     /// Service time (with overhead) of the window's arrivals, served or not.
     var offeredWork = 0.0
 }
