@@ -16,7 +16,7 @@ enum FaultConfig {
     }
 
     /// `faults: [{at: 20m, kill: pod}, {at: 40m, kill: node, host: 0}, {at: 1h, kill: pod, instance: 3}]`,
-    /// in time order; `kill: node` needs a host pool (`cluster.hosts`).
+    /// in time order; `kill: node` needs a host pool (`hosts:`).
     static func faults(_ m: ConfigMap, cluster: ClusterSpec) throws -> [FaultSpec] {
         var faults: [FaultSpec] = []
         for item in try m.optional("faults")?.list() ?? [] {
@@ -30,7 +30,7 @@ enum FaultConfig {
                 target = .pod(instance: try f.optional("instance")?.int(min: 0, max: InputLimits.maxReplicas))
             case "node":
                 guard cluster.hosts != nil else {
-                    throw killValue.error("kill: node needs a host pool (cluster.hosts); this scenario has unlimited hosts")
+                    throw killValue.error("kill: node needs a host pool (hosts:); this scenario has unlimited hosts")
                 }
                 target = .node(host: try f.optional("host")?.int(min: 0, max: InputLimits.maxHosts))
             case let other:
