@@ -1,6 +1,7 @@
 import Experiment
 import Foundation
 import Model
+import SimRandom
 import XCTest
 
 /// `workload:` and `faults:` load into the spec, and a bad entry gets one
@@ -77,5 +78,34 @@ final class FaultConfigTests: XCTestCase {
     func testBarePodsCannotBeScaled() throws {
         try assertConfigError(config("workload: pods\nscaleSchedule: [{at: 10s, replicas: 2}]"), line: 11,
                               path: "scenarios[0].workload", "bare pods cannot follow a scaleSchedule: use workload: deployment")
+    }
+
+    func testFailuresAreRead() throws {
+        let s = try loadConfig(config("failures: {timeToFailure: {distribution: exponential, mean: 30m}, recovery: replace}")).scenarios[0]
+        XCTAssertNotNil(s.failures)
+    }
+
+    /// A time to failure is at least 1 s, so failures cannot recur within one instant.
+    func testTimesToFailureAreAtLeastOneSecond() throws {
+        let s = try loadConfig(config("failures: {timeToFailure: 0s}")).scenarios[0]
+        let draw = try XCTUnwrap(s.failures).timeToFailure.sample(RandomStream(seed: 1, replication: 0, name: "failures"))
+        XCTAssertEqual(draw, 1)
+    }
+
+    func testRestartRecoveryIsNotBuiltYet() throws {
+        try assertConfigError(config("failures: {timeToFailure: 30m, recovery: restart}"), line: 11,
+                              path: "scenarios[0].failures.recovery",
+                              "recovery: restart (CrashLoopBackOff) is not built yet; use replace")
+    }
+
+    func testAnUnknownRecoveryIsRejected() throws {
+        try assertConfigError(config("failures: {timeToFailure: 30m, recovery: replce}"), line: 11,
+                              path: "scenarios[0].failures.recovery",
+                              "'replce' is not a recovery (did you mean 'replace'?); use replace")
+    }
+
+    func testFailuresNeedATimeToFailure() throws {
+        try assertConfigError(config("failures: {recovery: replace}"), line: 11,
+                              path: "scenarios[0].failures.timeToFailure", "missing required key")
     }
 }

@@ -1,4 +1,5 @@
 import Model
+import SimRandom
 
 /// `workload:` and `faults:` of a scenario (failures and self-healing).
 enum FaultConfig {
@@ -40,5 +41,24 @@ enum FaultConfig {
             faults.append(FaultSpec(at: at, target: target))
         }
         return faults
+    }
+
+    /// `failures: {timeToFailure: DISTRIBUTION, recovery: replace}`. Draws
+    /// are clipped to at least 1 s, so that a failure cannot recur within
+    /// the same instant. `restart` (CrashLoopBackOff) is not built yet.
+    static func failures(_ m: ConfigMap) throws -> FailureSpec? {
+        guard let f = try m.map("failures") else { return nil }
+        let ttf = try DistributionConfig.read(f.required("timeToFailure"), .duration)
+        if let recovery = f.optional("recovery") {
+            let name = try recovery.string()
+            if name == "restart" {
+                throw recovery.error("recovery: restart (CrashLoopBackOff) is not built yet; use replace")
+            }
+            guard name == "replace" else {
+                throw recovery.error("'\(Echo.value(name))' is not a recovery\(Suggestion.hint(name, ["replace", "restart"])); use replace")
+            }
+        }
+        try f.finish()
+        return FailureSpec(timeToFailure: try .makeClipped(ttf, min: 1, max: InputLimits.maxNumber))
     }
 }

@@ -40,6 +40,7 @@ enum ScenarioConfig {
                                                       scaleSchedule: scale, directory: context.configDirectory)
         spec.workload = try FaultConfig.workload(m, autoscaling: spec.autoscaling, scaleSchedule: scale)
         spec.faults = try FaultConfig.faults(m, cluster: cluster)
+        spec.failures = try FaultConfig.failures(m)
         try m.finish()
         return (spec, m.resolved())
     }

@@ -31,6 +31,8 @@ public enum SimEvent: Sendable {
     case hpaSync
     /// Scripted fault number `index` of `spec.faults`.
     case fault(index: Int32)
+    /// An instance's drawn time to failure has passed (ignored unless it is still Ready).
+    case failure(instance: Int32)
 }
 
 /// One request in the system. Kept in a pool with a free list, so memory

@@ -1,3 +1,5 @@
+import SimRandom
+
 /// What keeps the desired instance count after a loss.
 ///
 /// `deployment`: a ReplicaSet keeps `desired` instances, so a lost instance
@@ -6,6 +8,15 @@
 /// lowers `desired` with it.
 public enum WorkloadKind: String, Sendable, CaseIterable, Codable {
     case deployment, pods
+}
+
+/// Random instance failures: each instance, when it becomes Ready, draws
+/// its time to failure (stream `failures`, so other draws are unchanged);
+/// when it fails while still Ready it is lost like a killed pod and, in a
+/// deployment, replaced by a new instance with a full boot.
+public struct FailureSpec: Sendable {
+    public var timeToFailure: Distribution
+    public init(timeToFailure: Distribution) { self.timeToFailure = timeToFailure }
 }
 
 /// A scripted fault: at a given time, one instance or one node is lost.

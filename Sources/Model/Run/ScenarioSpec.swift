@@ -43,6 +43,8 @@ public struct ScenarioSpec: Sendable {
     public var workload: WorkloadKind = .deployment
     /// Scripted faults, in time order.
     public var faults: [FaultSpec] = []
+    /// Random instance failures, if any.
+    public var failures: FailureSpec?
 
     public init(name: String, duration: Double, warmup: Double, traffic: TrafficSpec, demand: DemandSpec,
                 sloLatency: Double? = nil, platform: PlatformSpec = .bare, replicas: Int, concurrency: Int,

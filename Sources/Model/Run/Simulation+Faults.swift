@@ -24,6 +24,12 @@ extension Simulation {
         }
     }
 
+    /// A random failure: the instance is lost if it is still Ready.
+    mutating func fail(instance id: Int32, _ engine: inout Engine<SimEvent>) {
+        guard instances[Int(id)].state == .ready else { return }
+        afterLoss(kill(id, &engine) ? 1 : 0, &engine)
+    }
+
     /// The lowest-id host that runs an instance, else the lowest-id host not gone.
     private func defaultNodeVictim() -> Int? {
         hosts.indices.first { hosts[$0].state != .gone && hosts[$0].instances > 0 }

@@ -16,6 +16,8 @@ public struct Simulation: EventHandler {
     let hostStream: RandomStream
     /// The HPA's sync offset.
     let hpaStream: RandomStream
+    /// Times to failure (random failures).
+    let failureStream: RandomStream
     let cpuFactor: Double
     let ioFactor: Double
     let concurrency: Int32
@@ -77,6 +79,7 @@ public struct Simulation: EventHandler {
         bootStream = stream("boot")
         hostStream = stream("hosts")
         hpaStream = stream("hpa")
+        failureStream = stream("failures")
         cpuFactor = 1 + spec.platform.cpuOverhead
         ioFactor = 1 + spec.platform.ioOverhead
         concurrency = Int32(spec.concurrency)
@@ -139,6 +142,7 @@ public struct Simulation: EventHandler {
         case .groupPeriod: groupPeriod(&engine)
         case .hpaSync: hpaSync(&engine)
         case .fault(let k): fault(spec.faults[Int(k)].target, &engine)
+        case .failure(let i): fail(instance: i, &engine)
         }
     }
 }
