@@ -90,6 +90,7 @@ struct RandomScenarios {
             return chance(0.5) ? "{at: \(at)s, kill: pod}" : "{at: \(at)s, kill: pod, instance: \(int(0...8))}"
         }
         out.append("    faults: [\(faults.joined(separator: ", "))]")
+        if chance(0.5) { out.append("    failures: {timeToFailure: {distribution: exponential, mean: \(int(5...200))s}}") }
         return out
     }
 
