@@ -2,7 +2,7 @@ import Foundation
 
 /// A seeded generator of small, valid experiment files covering every
 /// platform, traffic shape, load-balancing rule, placement policy, host pool
-/// and schedule. Each is written as YAML, so a failing one is printed as a
+/// and schedule, scripted faults and bare pods. Each is written as YAML, so a failing one is printed as a
 /// config file that reproduces it with `capsim run --check-invariants`.
 struct RandomScenarios {
     private var state: UInt64
@@ -75,7 +75,26 @@ struct RandomScenarios {
               "{distribution: exponential, mean: \(real(0.1, 10))s}"])
     }
 
+    /// A scenario with, half the time, scripted faults (pods killed by rule
+    /// or by id, nodes when it has a host pool) and bare pods where no
+    /// controller sets the count.
     private mutating func scenario(_ s: Int, _ duration: Int) -> [String] {
+        var out = baseScenario(s, duration)
+        guard chance(0.5) else { return out }
+        let scaled = out.contains { $0.hasPrefix("    hpa:") || $0.hasPrefix("    scaleGroup:") || $0.hasPrefix("    scaleSchedule:") }
+        if !scaled && chance(0.5) { out.append("    workload: pods") }
+        let hasHosts = out.contains("    hosts:")
+        let times = (0..<int(1...3)).map { _ in int(0...duration) }.sorted()
+        let faults = times.map { at -> String in
+            if hasHosts && chance(0.4) { return chance(0.5) ? "{at: \(at)s, kill: node}" : "{at: \(at)s, kill: node, host: \(int(0...4))}" }
+            return chance(0.5) ? "{at: \(at)s, kill: pod}" : "{at: \(at)s, kill: pod, instance: \(int(0...8))}"
+        }
+        out.append("    faults: [\(faults.joined(separator: ", "))]")
+        if chance(0.5) { out.append("    failures: {timeToFailure: {distribution: exponential, mean: \(int(5...200))s}}") }
+        return out
+    }
+
+    private mutating func baseScenario(_ s: Int, _ duration: Int) -> [String] {
         let platform = pick(["bare", "vm", "container", "microvm"])
         var out = [
             "  - name: s\(s)",

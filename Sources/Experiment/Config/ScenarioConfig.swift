@@ -38,6 +38,9 @@ enum ScenarioConfig {
             cluster: cluster, scaleSchedule: scale, timeseriesInterval: context.timeseriesInterval)
         spec.autoscaling = try AutoscalingConfig.read(m, platform: platform, cluster: cluster, replicas: spec.replicas,
                                                       scaleSchedule: scale, directory: context.configDirectory)
+        spec.workload = try FaultConfig.workload(m, autoscaling: spec.autoscaling, scaleSchedule: scale)
+        spec.faults = try FaultConfig.faults(m, cluster: cluster)
+        spec.failures = try FaultConfig.failures(m)
         try m.finish()
         return (spec, m.resolved())
     }

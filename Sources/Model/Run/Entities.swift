@@ -29,6 +29,10 @@ public enum SimEvent: Sendable {
     case groupPeriod
     /// The HPA controller's periodic sync.
     case hpaSync
+    /// Scripted fault number `index` of `spec.faults`.
+    case fault(index: Int32)
+    /// An instance's drawn time to failure has passed (ignored unless it is still Ready).
+    case failure(instance: Int32)
 }
 
 /// One request in the system. Kept in a pool with a free list, so memory
@@ -110,6 +114,8 @@ struct Instance {
     var pullBytes: Double = 0
     var cachedBytes: Double = 0
     var deadlineEvent: EventID?
+    /// For a replacement: when the instance it replaces was lost (NaN otherwise).
+    var recovers: Double = .nan
 
     init(requestedAt: Double, phases: Int) {
         self.requestedAt = requestedAt

@@ -18,6 +18,7 @@ public struct RunResult: Sendable, Codable {
         "instances_mean", "hosts_mean", "pending_instance_seconds",
         "cost_total", "cost_per_million_requests", "memory_overhead_mib_mean", "layer_cache_excess_bytes_max",
         "scale_ups", "scale_downs", "replicas_max", "time_to_scale_s", "overprovision_ratio",
+        "errors", "availability", "downtime_s", "recoveries", "mttr_s",
     ]
 
     public func value(_ name: String) -> Double {

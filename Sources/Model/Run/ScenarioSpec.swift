@@ -39,6 +39,12 @@ public struct ScenarioSpec: Sendable {
     public var timeseriesInterval: Double
     /// HPA, Cluster Autoscaler, scale group and the metrics they read.
     public var autoscaling: AutoscalingSpec = .none
+    /// Whether a lost instance is replaced (`deployment`) or not (`pods`).
+    public var workload: WorkloadKind = .deployment
+    /// Scripted faults, in time order.
+    public var faults: [FaultSpec] = []
+    /// Random instance failures, if any.
+    public var failures: FailureSpec?
 
     public init(name: String, duration: Double, warmup: Double, traffic: TrafficSpec, demand: DemandSpec,
                 sloLatency: Double? = nil, platform: PlatformSpec = .bare, replicas: Int, concurrency: Int,

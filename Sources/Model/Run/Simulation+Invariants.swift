@@ -20,14 +20,14 @@ extension Simulation {
             ?? controllerInvariant()
     }
 
-    /// arrived = completed + rejected + dropped + queued + in service.
+    /// arrived = completed + rejected + dropped + failed + queued + in service.
     func requestInvariant() -> String? {
         let queued = instances.reduce(0) { $0 + $1.queue.count }
         let inService = instances.reduce(0) { $0 + Int($1.busy) }
         let a = counters.all
-        if counters.arrivalsSimulated != a.completed + a.rejected + a.dropped + queued + inService {
+        if counters.arrivalsSimulated != a.completed + a.rejected + a.dropped + a.errors + queued + inService {
             return "arrivals \(counters.arrivalsSimulated) ≠ completed \(a.completed) + rejected \(a.rejected) "
-                + "+ dropped \(a.dropped) + queued \(queued) + in service \(inService)"
+                + "+ dropped \(a.dropped) + failed \(a.errors) + queued \(queued) + in service \(inService)"
         }
         if requests.inUse != queued + inService {
             return "\(requests.inUse) requests in the pool but \(queued + inService) queued or in service"

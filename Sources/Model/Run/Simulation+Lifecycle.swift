@@ -51,7 +51,7 @@ extension Simulation {
                     instances[i].pinnedLayers.append(layer.name)
                 }
             }
-            becomeReady(id, engine.now)
+            becomeReady(id, &engine)
         } else {
             instances[i].warm = false
             beginPhase(0, of: id, &engine)
@@ -62,7 +62,7 @@ extension Simulation {
     /// after the last one.
     mutating func beginPhase(_ k: Int, of id: Int32, _ engine: inout Engine<SimEvent>) {
         let i = Int(id)
-        guard k < phaseNames.count else { return becomeReady(id, engine.now) }
+        guard k < phaseNames.count else { return becomeReady(id, &engine) }
         let name = phaseNames[k]
         if name == "init" { instances[i].runningAt = engine.now }
         instances[i].phaseIndex = k
@@ -93,13 +93,19 @@ extension Simulation {
         beginPhase(k + 1, of: id, &engine)
     }
 
-    mutating func becomeReady(_ id: Int32, _ now: Double) {
+    mutating func becomeReady(_ id: Int32, _ engine: inout Engine<SimEvent>) {
         let i = Int(id)
+        let now = engine.now
         instances[i].state = .ready
         instances[i].readyAt = now
         if instances[i].runningAt.isNaN { instances[i].runningAt = now }
         balancer.add(id, outstanding: instances[i].outstanding)
         gauges.readySlots.add(Double(concurrency), at: now)
+        noteReadyChange(now)
+        noteRecovery(id, now)
+        if let failures = spec.failures {
+            engine.schedule(.failure(instance: id), after: failures.timeToFailure.sample(failureStream))
+        }
     }
 
     /// Takes an instance out of service: Pending or booting ones go at once;
@@ -122,6 +128,7 @@ extension Simulation {
             gauges.readySlots.add(-(Double(concurrency)), at: engine.now)
             instances[i].state = .terminating
             instances[i].terminatingAt = engine.now
+            noteReadyChange(engine.now)
             if instances[i].outstanding == 0 {
                 retire(id, &engine)
             } else {

@@ -112,6 +112,11 @@ extension Simulation {
             "replicas_max": Double(scaling.replicasMax),
             "time_to_scale_s": timeToScale(),
             "overprovision_ratio": ratio(gauges.readySlots.area, gauges.busySlots.area),
+            "errors": Double(c.errors),
+            "availability": ratio(completed, requests),
+            "downtime_s": availability.downtime(window: spec.warmup...spec.duration),
+            "recoveries": Double(availability.recoveries),
+            "mttr_s": ratio(availability.recoveryTimeSum, Double(availability.recoveries)),
         ]
         return RunResult(
             metrics: RunResult.metricNames.map { values[$0]! },

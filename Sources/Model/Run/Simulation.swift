@@ -16,6 +16,8 @@ public struct Simulation: EventHandler {
     let hostStream: RandomStream
     /// The HPA's sync offset.
     let hpaStream: RandomStream
+    /// Times to failure (random failures).
+    let failureStream: RandomStream
     let cpuFactor: Double
     let ioFactor: Double
     let concurrency: Int32
@@ -48,6 +50,8 @@ public struct Simulation: EventHandler {
     var scaling = ScalingLog()
     /// The HPA's last reading of its first metric (timeseries `hpa_metric`).
     var hpaMetricSeen = Double.nan
+    /// Time with no Ready instance, and losses awaiting their recovery.
+    var availability = AvailabilityLog()
 
     /// Receives each timeseries row as its interval closes, instead of the
     /// rows being held in the result (streaming output).
@@ -75,6 +79,7 @@ public struct Simulation: EventHandler {
         bootStream = stream("boot")
         hostStream = stream("hosts")
         hpaStream = stream("hpa")
+        failureStream = stream("failures")
         cpuFactor = 1 + spec.platform.cpuOverhead
         ioFactor = 1 + spec.platform.ioOverhead
         concurrency = Int32(spec.concurrency)
@@ -107,6 +112,7 @@ public struct Simulation: EventHandler {
             engine.schedule(.hostScale(step: Int32(i)), at: step.at)
         }
         startAutoscalers(&engine)
+        for (k, f) in spec.faults.enumerated() { engine.schedule(.fault(index: Int32(k)), at: f.at) }
     }
 
     public mutating func handle(_ event: SimEvent, engine: inout Engine<SimEvent>) {
@@ -135,6 +141,8 @@ public struct Simulation: EventHandler {
         case .clusterScan: clusterScan(&engine)
         case .groupPeriod: groupPeriod(&engine)
         case .hpaSync: hpaSync(&engine)
+        case .fault(let k): fault(spec.faults[Int(k)].target, &engine)
+        case .failure(let i): fail(instance: i, &engine)
         }
     }
 }
@@ -145,6 +153,8 @@ struct Counters {
     var completed = 0
     var rejected = 0
     var dropped = 0
+    /// Requests lost with the instance that held them (a fault).
+    var errors = 0
     var sloViolations = 0
     var waitSum = 0.0
     var latencySum = 0.0
@@ -152,7 +162,7 @@ struct Counters {
     var completionsInWindow = 0
     var arrivalsSimulated = 0
     /// Every request that left, warm-up included (invariant checks).
-    var all = (completed: 0, rejected: 0, dropped: 0)
+    var all = (completed: 0, rejected: 0, dropped: 0, errors: 0)
     /// Service time (with overhead) of the window's arrivals, served or not.
     var offeredWork = 0.0
 }
