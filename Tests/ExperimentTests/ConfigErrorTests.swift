@@ -4,18 +4,7 @@ import XCTest
 
 /// Bad input gets one sentence naming the file, the line and the key path.
 final class ConfigErrorTests: XCTestCase {
-    let valid = """
-        name: t
-        duration: 100s
-        traffic:
-          arrivals: poisson
-          rate: 9
-        service:
-          demand: {distribution: exponential, mean: 1s}
-        scenarios:
-          - name: a
-            concurrency: 10
-        """
+    let valid = ValidConfig.text
 
     func error(_ text: String) throws -> ConfigError {
         let path = try writeConfig(text)

@@ -9,19 +9,7 @@ import XCTest
 final class FaultConfigTests: XCTestCase {
     /// A valid file; `EXTRA` is replaced by the scenario keys under test (line 11 on).
     func config(_ extra: String) -> String {
-        """
-        name: t
-        duration: 100s
-        traffic:
-          arrivals: poisson
-          rate: 9
-        service:
-          demand: {distribution: exponential, mean: 1s}
-        scenarios:
-          - name: a
-            concurrency: 10
-        \(extra.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
-        """
+        ValidConfig.text + "\n" + extra.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
     }
 
     func testWorkloadAndFaultsAreRead() throws {
