@@ -38,41 +38,43 @@ public enum Study {
         let records = RunRecords(StudyDescription(experiment))
         let work = Mutex<(arrivals: Int, events: UInt64, done: Int)>((0, 0, mine.count - todo.count))
         let writers = Mutex<[Int: SegmentWriter]>([:])
-        defer { writers.withLock { $0.values.forEach { $0.close() } } }
-        try Runner.forEachRun(count: todo.count, jobs: jobs) { k, worker in
-            let index = todo[k]
-            let (p, s, r) = plan[index]
-            let segment = try writers.withLock { w in
-                if let existing = w[worker] { return existing }
-                let created = try journal.segment(attempt: attempt, worker: worker)
-                w[worker] = created
-                return created
-            }
-            var chunk = ""
-            var writeError: (any Error)?
-            let prefix = records.prefix(p, s, r)
-            let result = try Runner.simulate(points[p], scenario: s, replication: r, checkInvariants: checkInvariants) { row in
-                records.appendTimeseriesRow(prefix, row, to: &chunk)
-                if chunk.utf8.count >= chunkBytes, writeError == nil {
-                    do { try segment.append([(index, .timeseries, chunk)]) } catch { writeError = error }
-                    chunk = ""
+        do {
+            // Segments are closed (flushed) before the journal is read back, on errors too.
+            defer { writers.withLock { $0.values.forEach { $0.close() } } }
+            try Runner.forEachRun(count: todo.count, jobs: jobs) { k, worker in
+                let index = todo[k]
+                let (p, s, r) = plan[index]
+                let segment = try writers.withLock { w in
+                    if let existing = w[worker] { return existing }
+                    let created = try journal.segment(attempt: attempt, worker: worker)
+                    w[worker] = created
+                    return created
                 }
+                var chunk = ""
+                var writeError: (any Error)?
+                let prefix = records.prefix(p, s, r)
+                let result = try Runner.simulate(points[p], scenario: s, replication: r, checkInvariants: checkInvariants) { row in
+                    records.appendTimeseriesRow(prefix, row, to: &chunk)
+                    if chunk.utf8.count >= chunkBytes, writeError == nil {
+                        do { try segment.append([(index, .timeseries, chunk)]) } catch { writeError = error }
+                        chunk = ""
+                    }
+                }
+                if let writeError { throw writeError }
+                try segment.append([
+                    (index, .timeseries, chunk), (index, .boots, records.bootsRows(p, s, r, result.boots)),
+                    (index, .scaling, records.scalingRows(p, s, r, result.scaling)),
+                    (index, .runs, records.runsRow(p, s, r, metrics: result.metrics)),
+                ])
+                let done = work.withLock { w -> Int in
+                    w.arrivals += result.arrivalsSimulated
+                    w.events += result.events
+                    w.done += 1
+                    return w.done
+                }
+                onFinish?(done, mine.count)
             }
-            if let writeError { throw writeError }
-            try segment.append([
-                (index, .timeseries, chunk), (index, .boots, records.bootsRows(p, s, r, result.boots)),
-                (index, .scaling, records.scalingRows(p, s, r, result.scaling)),
-                (index, .runs, records.runsRow(p, s, r, metrics: result.metrics)),
-            ])
-            let done = work.withLock { w -> Int in
-                w.arrivals += result.arrivalsSimulated
-                w.events += result.events
-                w.done += 1
-                return w.done
-            }
-            onFinish?(done, mine.count)
         }
-        writers.withLock { $0.values.forEach { $0.close() } }
         let index = try journal.index()
         let metrics = try mine.map { i -> RunMetrics in
             guard let row = index.runsRow(i) else { throw OutputError(path: journal.directory.path, action: "find run \(i) in the journal") }
