@@ -6,6 +6,8 @@ public struct RunResult: Sendable, Codable {
     public var timeseries: [TimeSeriesRow]
     /// Controller decisions that changed something (scaling.csv).
     public var scaling: [ScalingRecord]
+    /// Lifecycle and controller events in time order (events.csv).
+    public var timeline: [TimelineEvent] = []
     /// Engine work, for speed reports: events handled and arrivals generated.
     public var events: UInt64
     public var arrivalsSimulated: Int
@@ -19,6 +21,8 @@ public struct RunResult: Sendable, Codable {
         "cost_total", "cost_per_million_requests", "memory_overhead_mib_mean", "layer_cache_excess_bytes_max",
         "scale_ups", "scale_downs", "replicas_max", "time_to_scale_s", "overprovision_ratio",
         "errors", "availability", "downtime_s", "recoveries", "mttr_s",
+        "rollouts", "rollout_duration_s", "rollout_errors", "rollout_rejected", "rollout_extra_instance_seconds",
+        "restarts",
     ]
 
     public func value(_ name: String) -> Double {

@@ -45,6 +45,16 @@ public struct ScenarioSpec: Sendable {
     public var faults: [FaultSpec] = []
     /// Random instance failures, if any.
     public var failures: FailureSpec?
+    /// Strategy, rollouts and controller delay of `workload: deployment`.
+    public var deployment = DeploymentSpec()
+    /// Restart back-off of `kill: container` faults (and `recovery: restart`).
+    public var backoff = BackoffSpec()
+    /// How a dead node is noticed (containers).
+    public var nodeFailure = NodeFailureSpec()
+    /// How a dead VM or microVM is noticed and replaced.
+    public var healthCheck = HealthCheckSpec()
+    /// The Service's endpoint propagation.
+    public var endpoints = EndpointsSpec()
 
     public init(name: String, duration: Double, warmup: Double, traffic: TrafficSpec, demand: DemandSpec,
                 sloLatency: Double? = nil, platform: PlatformSpec = .bare, replicas: Int, concurrency: Int,

@@ -12,6 +12,11 @@ extension Simulation {
             guard let v = victim, v < instances.count else { return }
             let lost = kill(Int32(v), &engine) ? 1 : 0
             afterLoss(lost, &engine)
+        case .container(let given):
+            // Replaced by the restart path in the next commit.
+            let victim = given ?? instances.indices.first { instances[$0].state == .ready }
+            guard let v = victim, v < instances.count else { return }
+            afterLoss(kill(Int32(v), &engine) ? 1 : 0, &engine)
         case .node(let given):
             guard let h = given ?? defaultNodeVictim(), h < hosts.count, hosts[h].state != .gone else { return }
             // Gone first, so that no instance is placed on it while its own are lost.

@@ -117,6 +117,8 @@ extension Simulation {
             "downtime_s": availability.downtime(window: spec.warmup...spec.duration),
             "recoveries": Double(availability.recoveries),
             "mttr_s": ratio(availability.recoveryTimeSum, Double(availability.recoveries)),
+            "rollouts": 0, "rollout_duration_s": .nan, "rollout_errors": 0, "rollout_rejected": 0,
+            "rollout_extra_instance_seconds": 0, "restarts": 0,
         ]
         return RunResult(
             metrics: RunResult.metricNames.map { values[$0]! },

@@ -16,7 +16,11 @@ public enum WorkloadKind: String, Sendable, CaseIterable, Codable {
 /// deployment, replaced by a new instance with a full boot.
 public struct FailureSpec: Sendable {
     public var timeToFailure: Distribution
-    public init(timeToFailure: Distribution) { self.timeToFailure = timeToFailure }
+    public var recovery: RecoverySpec
+    public init(timeToFailure: Distribution, recovery: RecoverySpec = .replace) {
+        self.timeToFailure = timeToFailure
+        self.recovery = recovery
+    }
 }
 
 /// A scripted fault: at a given time, one instance or one node is lost.
@@ -30,6 +34,9 @@ public struct FaultSpec: Sendable, Equatable {
         /// instance, else the lowest-id host not gone. Every instance on it is
         /// lost and the host is gone for good.
         case node(host: Int?)
+        /// One instance's container crashes (same choice as `pod`): the
+        /// kubelet restarts it in place after its CrashLoopBackOff wait.
+        case container(instance: Int?)
     }
 
     public var at: Double
