@@ -33,6 +33,23 @@ public enum SimEvent: Sendable {
     case fault(index: Int32)
     /// An instance's drawn time to failure has passed (ignored unless it is still Ready).
     case failure(instance: Int32)
+    /// The Deployment and ReplicaSet controllers reconcile (coalesced).
+    case deploymentSync
+    /// Rollout number `index` of `spec.deployment.rollouts` begins.
+    case rollout(index: Int32)
+    /// A rollout's progress deadline may have passed.
+    case progressCheck(rollout: Int32)
+    /// An instance has been Ready for minReadySeconds: it is available.
+    case available(instance: Int32)
+    /// A change of an instance's Ready state reaches the load balancer.
+    case endpoint(instance: Int32, add: Bool)
+    /// A crashed container's back-off is over: it starts again.
+    case restartDue(instance: Int32)
+    /// A dead VM or microVM is found by the health check.
+    case healthCheckFailed(instance: Int32)
+    /// A dead node is marked NotReady, then its pods are evicted.
+    case nodeNotReady(host: Int32)
+    case nodeEvicted(host: Int32)
 }
 
 /// One request in the system. Kept in a pool with a free list, so memory
@@ -116,6 +133,21 @@ struct Instance {
     var deadlineEvent: EventID?
     /// For a replacement: when the instance it replaces was lost (NaN otherwise).
     var recovers: Double = .nan
+    /// The Deployment revision whose template it runs (0: the first).
+    var revision: Int32 = 0
+    /// The pod it is: its own id, or for a restarted container the id of
+    /// the pod's first container (events.csv names pods by it).
+    var pod: Int32 = 0
+    /// Consecutive restarts of its pod's container (CrashLoopBackOff).
+    var restarts = 0
+    /// A restarted container, not a boot (no boot record).
+    var isRestart = false
+    /// Whether the load balancer has it as an endpoint (it lags the Ready
+    /// state by the endpoint propagation delay).
+    var listed = false
+    /// Dead, but nobody has noticed yet (a dead node or VM): its ReplicaSet
+    /// still counts it.
+    var unnoticed = false
 
     init(requestedAt: Double, phases: Int) {
         self.requestedAt = requestedAt

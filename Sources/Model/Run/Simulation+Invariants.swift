@@ -17,7 +17,7 @@ extension Simulation {
         if !engine.queueIsHeapOrdered { return "the pending-event set is not heap-ordered" }
         if let t = engine.nextEventTime, t < engine.now { return "an event is pending at \(t), before now" }
         return requestInvariant() ?? instanceInvariant(previous) ?? hostInvariant() ?? gaugeInvariant()
-            ?? controllerInvariant()
+            ?? controllerInvariant() ?? deploymentInvariant(engine.now)
     }
 
     /// arrived = completed + rejected + dropped + failed + queued + in service.
@@ -54,8 +54,21 @@ extension Simulation {
             }
         }
         let readyIDs = instances.indices.filter { instances[$0].state == .ready }.map { Int32($0) }
+        let listedIDs = instances.indices.filter { instances[$0].listed }.map { Int32($0) }
         let endpoints = balancer.endpoints
-        if endpoints != readyIDs { return "the load balancer's endpoints \(endpoints) are not the Ready instances \(readyIDs)" }
+        if endpoints != listedIDs { return "the load balancer's endpoints \(endpoints) are not the listed instances \(listedIDs)" }
+        // Without a propagation delay the balancer knows the Ready set at
+        // once; it may still list dead instances nobody has noticed yet.
+        if spec.endpoints.propagationDelay == 0 {
+            if let missing = readyIDs.first(where: { !instances[Int($0)].listed }) {
+                return "instance \(missing) is Ready but not a load-balancer endpoint"
+            }
+            if let stale = listedIDs.first(where: { instances[Int($0)].state != .ready && instances[Int($0)].state != .gone }) {
+                return "instance \(stale) is \(instances[Int(stale)].state) but still a load-balancer endpoint"
+            }
+        }
+        let servingCount = instances.filter { $0.listed && $0.state == .ready }.count
+        if serving != servingCount { return "\(serving) endpoints counted as serving, \(servingCount) are listed and Ready" }
         // Rules that read loads keep a count per endpoint: it must match.
         for id in endpoints {
             if let counted = balancer.outstanding(of: id), counted != instances[Int(id)].outstanding {
@@ -113,13 +126,45 @@ extension Simulation {
         return nil
     }
 
+    /// A Deployment's rollout bounds: never more pods than its ReplicaSets
+    /// allow, and those never above replicas + maxSurge; never fewer than
+    /// replicas − maxUnavailable available while a rollout that began fully
+    /// available runs undisturbed (no loss, no change of replicas); under
+    /// Recreate, never a new pod while an old one runs.
+    func deploymentInvariant(_ now: Double) -> String? {
+        guard spec.workload == .deployment else { return nil }
+        let d = deployment
+        let live = instances.filter { $0.isLive || $0.unnoticed }.count
+        let total = d.sets.reduce(0, +)
+        let strategy = spec.deployment.strategy
+        let (surge, unavailable) = strategy.bounds(d.annotated)
+        if live > total { return "\(live) pods, more than the ReplicaSets' \(total)" }
+        if total > d.annotated + surge {
+            return "the ReplicaSets ask for \(total) pods, more than replicas \(d.annotated) + maxSurge \(surge)"
+        }
+        if let r = d.rollout, r.guarded, d.annotated == desired {
+            let availableNow = (0..<d.sets.count).reduce(0) { $0 + available(revision: $1, now) }
+            if availableNow < d.annotated - unavailable {
+                return "\(availableNow) pods available during a rollout, fewer than replicas \(d.annotated) − maxUnavailable \(unavailable)"
+            }
+        }
+        if strategy == .recreate {
+            let new = Int32(d.sets.count - 1)
+            let oldRunning = instances.contains { $0.revision < new && $0.state != .gone }
+            if oldRunning && instances.contains(where: { $0.revision == new && $0.isLive }) {
+                return "a new pod exists while an old one runs under Recreate"
+            }
+        }
+        return nil
+    }
+
     /// Each gauge equals the count it stands for.
     func gaugeInvariant() -> String? {
         let count = { (test: (Instance) -> Bool) in Double(instances.filter(test).count) }
         let checks: [(String, Double, Double)] = [
             ("in system", gauges.inSystem.value, Double(requests.inUse)),
             ("busy slots", gauges.busySlots.value, Double(instances.reduce(0) { $0 + Int($1.busy) })),
-            ("ready slots", gauges.readySlots.value, Double(balancer.endpoints.count) * Double(concurrency)),
+            ("ready slots", gauges.readySlots.value, count { $0.state == .ready } * Double(concurrency)),
             ("instances not gone", gauges.liveInstances.value, count { $0.state != .gone }),
             ("pending instances", gauges.pendingInstances.value, count { $0.state == .pending }),
             ("active hosts", gauges.activeHosts.value, Double(hosts.filter { $0.state != .gone }.count)),
@@ -168,6 +213,7 @@ extension Simulation {
         engine.run(until: spec.duration, &checked)
         if let violation = checked.violation { throw violation }
         checked.sim.gauges.settle(at: spec.duration)
+        checked.sim.accrueExtra(spec.duration)
         return checked.sim.result(events: engine.eventsHandled)
     }
 }

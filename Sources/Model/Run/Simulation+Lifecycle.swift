@@ -5,10 +5,13 @@ import SimRandom
 extension Simulation {
     /// Asks for one more instance. A warm one (the fleet at t = 0) that
     /// fits is Ready at once; any other goes through its boot pipeline.
-    mutating func requestInstance(warm: Bool = false, engine: inout Engine<SimEvent>) {
+    mutating func requestInstance(warm: Bool = false, revision: Int32 = 0, engine: inout Engine<SimEvent>) {
         let id = Int32(instances.count)
+        accrueExtra(engine.now)
         var inst = Instance(requestedAt: engine.now, phases: phaseNames.count)
         inst.warm = warm
+        inst.revision = revision
+        inst.pod = id
         instances.append(inst)
         gauges.liveInstances.add(1, at: engine.now)
         gauges.pendingInstances.add(1, at: engine.now)
@@ -45,7 +48,7 @@ extension Simulation {
         gauges.pendingInstances.add(-1, at: engine.now)
         if instances[i].warm && engine.now == 0 {
             // The warm fleet was started before the run: its image is on its node.
-            if host >= 0, let image = platform.image {
+            if host >= 0, let image = image(of: id) {
                 for layer in image.layers {
                     hosts[Int(host)].cache.insert(layer.name, bytes: layer.bytes, pinned: true)
                     instances[i].pinnedLayers.append(layer.name)
@@ -54,8 +57,15 @@ extension Simulation {
             becomeReady(id, &engine)
         } else {
             instances[i].warm = false
+            if host >= 0 { note(engine.now, "pod/\(id)", "Scheduled", "node/\(host)") }
             beginPhase(0, of: id, &engine)
         }
+    }
+
+    /// The image of the revision an instance runs (nil: the platform has none).
+    func image(of id: Int32) -> ImageSpec? {
+        let rev = Int(instances[Int(id)].revision)
+        return rev == 0 ? spec.platform.image : spec.deployment.rollouts[rev - 1].image
     }
 
     /// Starts phase `k` of an instance's boot pipeline, or makes it Ready
@@ -99,10 +109,11 @@ extension Simulation {
         instances[i].state = .ready
         instances[i].readyAt = now
         if instances[i].runningAt.isNaN { instances[i].runningAt = now }
-        balancer.add(id, outstanding: instances[i].outstanding)
         gauges.readySlots.add(Double(concurrency), at: now)
-        noteReadyChange(now)
+        note(now, "pod/\(instances[i].pod)", "Ready", instances[i].warm ? "warm" : "")
+        listEndpoint(id, &engine)
         noteRecovery(id, now)
+        notePodReady(id, &engine)
         if let failures = spec.failures {
             engine.schedule(.failure(instance: id), after: failures.timeToFailure.sample(failureStream))
         }
@@ -115,6 +126,7 @@ extension Simulation {
         let i = Int(id)
         switch instances[i].state {
         case .pending:
+            accrueExtra(engine.now)
             unplaced.removeAll { $0 == id }
             instances[i].state = .gone
             instances[i].goneAt = engine.now
@@ -124,11 +136,9 @@ extension Simulation {
             if let event = instances[i].phaseEvent { engine.cancel(event) }
             retire(id, &engine)
         case .ready:
-            balancer.remove(id)
-            gauges.readySlots.add(-(Double(concurrency)), at: engine.now)
+            leaveReady(id, &engine)
             instances[i].state = .terminating
             instances[i].terminatingAt = engine.now
-            noteReadyChange(engine.now)
             if instances[i].outstanding == 0 {
                 retire(id, &engine)
             } else {
@@ -144,6 +154,7 @@ extension Simulation {
     mutating func retire(_ id: Int32, _ engine: inout Engine<SimEvent>) {
         let i = Int(id)
         let platform = spec.platform
+        accrueExtra(engine.now)
         instances[i].state = .gone
         instances[i].goneAt = engine.now
         gauges.liveInstances.add(-1, at: engine.now)
@@ -156,21 +167,5 @@ extension Simulation {
             if hosts[h].state == .draining && hosts[h].instances == 0 { removeHost(h, engine.now) }
         }
         placeUnplaced(&engine)
-    }
-
-    /// Brings the live instance count to `desired`. Removal follows a
-    /// ReplicaSet's preference: Pending first, then the least advanced
-    /// boot, then the newest Ready instance.
-    mutating func reconcile(_ engine: inout Engine<SimEvent>) {
-        let live = instances.indices.filter { instances[$0].isLive }
-        if live.count < desired {
-            for _ in live.count..<desired { requestInstance(engine: &engine) }
-        } else if live.count > desired {
-            let victims = live.sorted { a, b in
-                let (sa, sb) = (instances[a].state, instances[b].state)
-                return sa != sb ? sa < sb : a > b
-            }
-            for v in victims.prefix(live.count - desired) { terminate(Int32(v), &engine) }
-        }
     }
 }

@@ -10,7 +10,7 @@ extension Simulation {
     mutating func beginPull(_ id: Int32) -> Double? {
         let i = Int(id)
         let h = Int(instances[i].host)
-        guard let image = spec.platform.image, h >= 0 else { return nil }
+        guard let image = image(of: id), h >= 0 else { return nil }
         if image.layers.allSatisfy({ hosts[h].cache.contains($0.name) }) {
             for layer in image.layers {
                 hosts[h].cache.touch(layer.name)
@@ -28,7 +28,7 @@ extension Simulation {
         let i = Int(id)
         let h = Int(instances[i].host)
         instances[i].phaseEvent = nil
-        guard let image = spec.platform.image else { return finishPhase(id, &engine) }
+        guard let image = image(of: id) else { return finishPhase(id, &engine) }
         hosts[h].downloads.advance(to: engine.now)
         var waiting = 0
         for layer in image.layers {

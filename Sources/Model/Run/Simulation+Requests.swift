@@ -18,6 +18,9 @@ extension Simulation {
 
         guard let target = pickInstance() else { return reject(counted) }
         let t = Int(target)
+        // Only with an endpoint propagation delay can the balancer hold an
+        // instance that is gone: the request fails.
+        if instances[t].state == .gone { return failOnArrival(counted) }
         if instances[t].busy < concurrency {
             let id = requests.add(Request(arrival: now, service: service, instance: target, counted: counted))
             gauges.inSystem.add(1, at: engine.now)
@@ -36,8 +39,17 @@ extension Simulation {
     }
 
     mutating func reject(_ counted: Bool) {
+        noteRolloutLoss(rejected: true)
         if counted { counters.rejected += 1 }
         counters.all.rejected += 1
+        interval.rejections += 1
+    }
+
+    /// A request sent to an endpoint that is gone.
+    mutating func failOnArrival(_ counted: Bool) {
+        noteRolloutLoss(rejected: false)
+        if counted { counters.errors += 1 }
+        counters.all.errors += 1
         interval.rejections += 1
     }
 
@@ -100,6 +112,8 @@ extension Simulation {
     }
 
     private mutating func drop(_ id: Int32, _ now: Double) {
+        balancer.outstandingChanged(requests[id].instance, by: -1)
+        noteRolloutLoss(rejected: false)
         if requests[id].counted { counters.dropped += 1 }
         counters.all.dropped += 1
         interval.rejections += 1

@@ -117,12 +117,16 @@ extension Simulation {
             "downtime_s": availability.downtime(window: spec.warmup...spec.duration),
             "recoveries": Double(availability.recoveries),
             "mttr_s": ratio(availability.recoveryTimeSum, Double(availability.recoveries)),
-            "rollouts": 0, "rollout_duration_s": .nan, "rollout_errors": 0, "rollout_rejected": 0,
-            "rollout_extra_instance_seconds": 0, "restarts": 0,
+            "rollouts": Double(deployment.completed),
+            "rollout_duration_s": ratio(deployment.durationSum, Double(deployment.completed)),
+            "rollout_errors": Double(deployment.errors),
+            "rollout_rejected": Double(deployment.rejected),
+            "rollout_extra_instance_seconds": deployment.extraArea,
+            "restarts": Double(deployment.restarts),
         ]
         return RunResult(
             metrics: RunResult.metricNames.map { values[$0]! },
-            boots: boots, timeseries: series, scaling: scaling.records, events: events,
+            boots: boots, timeseries: series, scaling: scaling.records, timeline: timeline, events: events,
             arrivalsSimulated: c.arrivalsSimulated)
     }
 
@@ -138,7 +142,7 @@ extension Simulation {
     /// One record per instance that went through a boot (not the warm fleet).
     func bootRecords() -> [BootRecord] {
         instances.enumerated().compactMap { id, inst in
-            guard !inst.warm else { return nil }
+            guard !inst.warm, !inst.isRestart else { return nil }
             var phases: [String: Double] = [:]
             for (k, name) in phaseNames.enumerated() where !inst.phaseDurations[k].isNaN {
                 phases[name] = inst.phaseDurations[k]

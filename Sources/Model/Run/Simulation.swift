@@ -52,6 +52,12 @@ public struct Simulation: EventHandler {
     var hpaMetricSeen = Double.nan
     /// Time with no Ready instance, and losses awaiting their recovery.
     var availability = AvailabilityLog()
+    /// The Deployment's ReplicaSets and rollouts.
+    var deployment: DeploymentState
+    /// Lifecycle and controller events (events.csv).
+    var timeline: [TimelineEvent] = []
+    /// Endpoints that can serve: listed by the load balancer and Ready.
+    var serving = 0
 
     /// Receives each timeseries row as its interval closes, instead of the
     /// rows being held in the result (streaming output).
@@ -67,6 +73,7 @@ public struct Simulation: EventHandler {
         sim.start(&engine)
         engine.run(until: spec.duration, &sim)
         sim.gauges.settle(at: spec.duration)
+        sim.accrueExtra(spec.duration)
         return sim.result(events: engine.eventsHandled)
     }
 
@@ -92,6 +99,7 @@ public struct Simulation: EventHandler {
         scaleGroup = spec.autoscaling.scaleGroup.map(ScaleGroup.init)
         scaling.replicasMax = spec.replicas
         balancer = LoadBalancer(policy: spec.loadBalancer)
+        deployment = DeploymentState(replicas: spec.replicas)
         latency.autoResize = true
     }
 
@@ -113,6 +121,9 @@ public struct Simulation: EventHandler {
         }
         startAutoscalers(&engine)
         for (k, f) in spec.faults.enumerated() { engine.schedule(.fault(index: Int32(k)), at: f.at) }
+        if spec.workload == .deployment {
+            for (k, r) in spec.deployment.rollouts.enumerated() { engine.schedule(.rollout(index: Int32(k)), at: r.at) }
+        }
     }
 
     public mutating func handle(_ event: SimEvent, engine: inout Engine<SimEvent>) {
@@ -143,6 +154,15 @@ public struct Simulation: EventHandler {
         case .hpaSync: hpaSync(&engine)
         case .fault(let k): fault(spec.faults[Int(k)].target, &engine)
         case .failure(let i): fail(instance: i, &engine)
+        case .deploymentSync: deploymentSync(&engine)
+        case .rollout(let k): startRollout(Int(k), &engine)
+        case .progressCheck(let k): progressCheck(Int(k), &engine)
+        case .available(let i): podAvailable(i, &engine)
+        case .endpoint(let i, let add): endpointChanged(i, add: add, engine.now)
+        case .restartDue(let i): restartContainer(i, &engine)
+        case .healthCheckFailed(let i): lossNoticed([i], &engine)
+        case .nodeNotReady(let h): nodeNotReady(h, &engine)
+        case .nodeEvicted(let h): nodeEvicted(h, &engine)
         }
     }
 }
@@ -153,7 +173,8 @@ struct Counters {
     var completed = 0
     var rejected = 0
     var dropped = 0
-    /// Requests lost with the instance that held them (a fault).
+    /// Requests lost with the instance that held them (a fault), or sent to
+    /// an endpoint that was gone.
     var errors = 0
     var sloViolations = 0
     var waitSum = 0.0
