@@ -35,11 +35,13 @@ final class EventsFileTests: XCTestCase {
         ]
     }
 
-    /// The study's runs with the hand-made timelines.
-    func runsWithTimelines(_ experiment: Experiment) throws -> [Runner.Run] {
+    /// The study's runs with their timelines replaced by `timeline`'s
+    /// (the hand-made ones by default).
+    func runsWithTimelines(_ experiment: Experiment,
+                           _ timeline: (Int, Int) -> [TimelineEvent] = timeline) throws -> [Runner.Run] {
         var runs = try Runner.run(experiment, jobs: 1)
         for i in runs.indices {
-            runs[i].result.timeline = Self.timeline(scenario: runs[i].scenario, replication: runs[i].replication)
+            runs[i].result.timeline = timeline(runs[i].scenario, runs[i].replication)
         }
         return runs
     }
@@ -52,8 +54,9 @@ final class EventsFileTests: XCTestCase {
 
     func testTheHeaderIsTheRunColumnsThenTimeObjectKindDetail() throws {
         let experiment = try loadConfig(Self.study)
-        let text = try eventsFile(experiment, try Runner.run(experiment, jobs: 1))
-        XCTAssertEqual(text, "scenario,replication,time_s,object,kind,detail\n", "no timeline, no rows")
+        let header = "scenario,replication,time_s,object,kind,detail\n"
+        XCTAssertEqual(try eventsFile(experiment, try runsWithTimelines(experiment) { _, _ in [] }), header, "no events, no rows")
+        XCTAssertTrue(try eventsFile(experiment, try Runner.run(experiment, jobs: 1)).hasPrefix(header))
     }
 
     func testASweepPutsThePointColumnsFirst() throws {
@@ -83,17 +86,19 @@ final class EventsFileTests: XCTestCase {
 
     func testAQuotedDetailReadsBackAsWritten() throws {
         let experiment = try loadConfig(Self.study)
-        var runs = try Runner.run(experiment, jobs: 1)
         let detail = "a, \"b\"\nc"
-        runs[0].result.timeline = [TimelineEvent(time: 0.5, object: "deployment", kind: "RolloutStarted", detail: detail)]
+        let runs = try runsWithTimelines(experiment) { s, r in
+            s + r == 0 ? [TimelineEvent(time: 0.5, object: "deployment", kind: "RolloutStarted", detail: detail)] : []
+        }
         let text = try eventsFile(experiment, runs)
         let body = try XCTUnwrap(text.split(separator: "\n", maxSplits: 1).last)
         XCTAssertEqual(CSVCells.parse(String(body.dropLast())), ["a", "0", "0.5", "deployment", "RolloutStarted", detail])
     }
 
-    /// Shards' journals get events records (as `capsim run` appends them,
-    /// before each run's runs.csv record); the merge writes them in run order,
-    /// byte for byte the in-memory writer's file.
+    /// Shards' journals get the hand-made events records in place of the
+    /// model's (where `capsim run` appends them, before each run's runs.csv
+    /// record); the merge writes them in run order, byte for byte the
+    /// in-memory writer's file.
     func testJournalledEventsAreMergedInRunOrder() throws {
         let experiment = try loadConfig(Self.study)
         let dir = try temporaryFolder()
@@ -108,7 +113,7 @@ final class EventsFileTests: XCTestCase {
         let parts = try (0..<2).map { k in
             let path = dir.appendingPathComponent("shard-\(k)").path
             _ = try Study.run(experiment, directory: path, jobs: 1, shard: Shard(index: k, count: 2))
-            try JournalRecords.insertEvents(rows, beforeRunsIn: URL(fileURLWithPath: path).appendingPathComponent(".journal"))
+            try JournalRecords.replaceEvents(with: rows, in: URL(fileURLWithPath: path).appendingPathComponent(".journal"))
             return path
         }
         let merged = dir.appendingPathComponent("merged")
@@ -116,7 +121,9 @@ final class EventsFileTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: merged.appendingPathComponent("events.csv"), encoding: .utf8), expected)
     }
 
-    /// Six pod kills per study: 3 replications of a deployment and of bare pods.
+    /// Six pod kills per study: 3 replications of a deployment and of bare
+    /// pods; the kill takes the lowest-id Ready instance, pod/0, and is
+    /// written as `Lost` (`Killing` is a scale-down's graceful termination).
     static let killed = """
         name: killed
         duration: 30s
@@ -142,6 +149,11 @@ final class EventsFileTests: XCTestCase {
         }
         XCTAssertEqual(files[0], files[1])
         XCTAssertTrue(files[0].hasPrefix("scenario,replication,time_s,object,kind,detail\n"), files[0])
+        for scenario in ["deployment", "pods"] {
+            for r in 0..<3 {
+                XCTAssertTrue(files[0].contains("\n\(scenario),\(r),5,pod/0,Lost,pod killed\n"), "\(scenario) \(r): \(files[0])")
+            }
+        }
     }
 
     /// Kills `capsim run` part way, runs it again, and compares events.csv
@@ -159,6 +171,8 @@ final class EventsFileTests: XCTestCase {
         XCTAssertTrue(resumed.out.contains("reused from an interrupted attempt"), resumed.out)
         let whole = dir.appendingPathComponent("whole")
         XCTAssertEqual(try CapsimBinary.run(["run", config, "--out", whole.path, "--jobs", "2", "--quiet"]).status, 0)
+        let events = try String(contentsOf: whole.appendingPathComponent("events.csv"), encoding: .utf8)
+        XCTAssertEqual(events.components(separatedBy: ",Lost,pod killed\n").count - 1, 80, "one kill per run")
         for file in ["events.csv", "runs.csv"] {
             XCTAssertEqual(try Data(contentsOf: killed.appendingPathComponent(file)),
                            try Data(contentsOf: whole.appendingPathComponent(file)), file)
@@ -169,9 +183,9 @@ final class EventsFileTests: XCTestCase {
 /// The journal's records (`@<run> <kind> <bytes>\n` then the bytes), edited
 /// as a test needs.
 enum JournalRecords {
-    /// Adds an events record holding `rows[run]` before each run's runs.csv
-    /// record, in every segment under `journal`.
-    static func insertEvents(_ rows: [Int: String], beforeRunsIn journal: URL) throws {
+    /// Drops the events records and adds one holding `rows[run]` before each
+    /// run's runs.csv record, in every segment under `journal`.
+    static func replaceEvents(with rows: [Int: String], in journal: URL) throws {
         let files = FileManager.default.enumerator(at: journal, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }.filter { $0.lastPathComponent.hasPrefix("segment-") } ?? []
         XCTAssertFalse(files.isEmpty, "no journal segment under \(journal.path)")
@@ -185,7 +199,7 @@ enum JournalRecords {
                 if fields[1] == "R", let text = rows[run] {
                     out.append(contentsOf: "@\(run) E \(text.utf8.count)\n\(text)".utf8)
                 }
-                out.append(contentsOf: bytes[bytes.startIndex...(newline + length)])
+                if fields[1] != "E" { out.append(contentsOf: bytes[bytes.startIndex...(newline + length)]) }
                 bytes = bytes[(newline + 1 + length)...]
             }
             try out.write(to: file)
