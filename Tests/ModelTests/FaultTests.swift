@@ -95,9 +95,11 @@ final class FaultTests: XCTestCase {
 
     /// Three containers on node 0 (first fit); node 0 is killed at 400 with
     /// a 10 s request in flight since 395. All three are lost, node 0 is gone
-    /// (hosts_mean (400 + 1000) / 1000), and their replacements boot on node 1,
-    /// which lacks the image: schedule 0.5, registry 1 + 200 MB at 10 MB/s
-    /// shared by the three layer downloads (20 s), create 1, init 2 → 24.5 s.
+    /// (hosts_mean (400 + 1000) / 1000). Nobody notices until the node is
+    /// NotReady (40 s) and its pods evicted (300 s later, Kubernetes'
+    /// defaults); then their replacements boot on node 1, which lacks the
+    /// image: schedule 0.5, registry 1 + 200 MB at 10 MB/s shared by the
+    /// three layer downloads (20 s), create 1, init 2 → 340 + 24.5 s.
     func testANodeKillLosesAllItsInstances() throws {
         var spec = Specs.scenario(duration: 1000, platform: Specs.container(), replicas: 3,
                                   cluster: ClusterSpec(hosts: Specs.nodes(count: 2)), traffic: .timestamps([395]),
@@ -107,9 +109,12 @@ final class FaultTests: XCTestCase {
         XCTAssertEqual(r.value("errors"), 1)
         XCTAssertEqual(r.value("hosts_mean"), 1.4, accuracy: 1e-9)
         XCTAssertEqual(r.value("recoveries"), 3)
-        XCTAssertEqual(r.value("downtime_s"), 24.5, accuracy: 1e-9)
-        XCTAssertEqual(r.value("mttr_s"), 24.5, accuracy: 1e-9)
+        XCTAssertEqual(r.value("downtime_s"), 364.5, accuracy: 1e-9)
+        XCTAssertEqual(r.value("mttr_s"), 364.5, accuracy: 1e-9)
         XCTAssertEqual(r.boots.map(\.host), [1, 1, 1])
+        XCTAssertEqual(r.boots.map(\.requested), [740, 740, 740])
+        XCTAssertEqual(r.timeline.filter { $0.object == "node/0" }.map { "\($0.time) \($0.kind)" },
+                       ["400.0 NodeLost", "440.0 NodeNotReady", "740.0 PodsEvicted"])
     }
 
     /// Bare pods on a killed node are all lost and never come back.

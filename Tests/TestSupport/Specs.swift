@@ -10,11 +10,16 @@ public enum Specs {
         cluster: ClusterSpec = .unlimited, scale: [ScaleStep] = [], traffic: TrafficSpec? = nil,
         demand: DemandSpec? = nil, interval: Double = 10
     ) -> ScenarioSpec {
-        ScenarioSpec(
+        var spec = ScenarioSpec(
             name: "test", duration: duration, warmup: warmup, traffic: traffic ?? .poisson(rate: rate),
             demand: demand ?? DemandSpec(cpu: .exponential(mean: meanDemand)), platform: platform,
             replicas: replicas, concurrency: concurrency, cluster: cluster, scaleSchedule: scale,
             timeseriesInterval: interval)
+        // Mechanism tests see controllers act at once and dead VMs noticed at
+        // once; the tests of those delays set them (DeploymentTests, DetectionTests).
+        spec.deployment.reconcileDelay = 0
+        spec.healthCheck = HealthCheckSpec(interval: 0, unhealthyThreshold: 1, gracePeriod: 0)
+        return spec
     }
 
     /// Runs `replications` of a spec with seeds 1...
