@@ -14,6 +14,15 @@ enum SummaryTable {
         ("scale_downs", "scale-downs"), ("hosts_mean", "mean hosts/nodes"),
         ("memory_overhead_mib_mean", "memory overhead (MiB)"),
         ("cost_total", "cost ($)"), ("cost_per_million_requests", "cost per 1M req ($)"),
+        ("availability", "availability"), ("errors", "failed requests"), ("downtime_s", "downtime (s)"),
+        ("mttr_s", "mean time to recover (s)"), ("restarts", "restarts"),
+        ("rollout_duration_s", "rollout duration (s)"), ("rollout_extra_instance_seconds", "rollout extra inst·s"),
+    ]
+
+    /// Rows shown only when some scenario has a non-zero value (faults, rollouts).
+    static let whenNonZero: Set<String> = [
+        "memory_overhead_mib_mean", "hosts_mean", "scale_ups", "scale_downs", "errors", "downtime_s", "restarts",
+        "rollout_extra_instance_seconds",
     ]
 
     /// Points shown one table each; a bigger sweep prints where its tables are.
@@ -45,8 +54,11 @@ enum SummaryTable {
             let cells = names.map { s in estimates.first { $0.scenario == s && $0.metric == key }!.estimate }
             if cells.allSatisfy({ $0.mean.isNaN }) { continue }
             if key.hasPrefix("cost"), cells.allSatisfy({ $0.mean == 0 || $0.mean.isNaN }) { continue }
-            if ["memory_overhead_mib_mean", "hosts_mean", "scale_ups", "scale_downs"].contains(key),
-               cells.allSatisfy({ $0.mean == 0 }) { continue }
+            if whenNonZero.contains(key), cells.allSatisfy({ $0.mean == 0 }) { continue }
+            // Availability says something only next to failures or downtime.
+            if key == "availability", !estimates.contains(where: { ($0.metric == "errors" || $0.metric == "downtime_s") && $0.estimate.mean > 0 }) {
+                continue
+            }
             rows.append([label] + cells.map(cell))
         }
         let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max()! }
