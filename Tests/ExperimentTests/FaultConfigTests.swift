@@ -39,7 +39,7 @@ final class FaultConfigTests: XCTestCase {
 
     func testAnUnknownFaultIsRejectedWithASuggestion() throws {
         try assertConfigError(config("faults: [{at: 20s, kill: nodes}]"), line: 11, path: "scenarios[0].faults[0].kill",
-                              "'nodes' is not a fault (did you mean 'node'?); use pod or node")
+                              "'nodes' is not a fault (did you mean 'node'?); use pod, node or container")
     }
 
     func testAnUnknownFaultKeyIsRejected() throws {
@@ -80,16 +80,10 @@ final class FaultConfigTests: XCTestCase {
         XCTAssertEqual(draw, 1)
     }
 
-    func testRestartRecoveryIsNotBuiltYet() throws {
-        try assertConfigError(config("failures: {timeToFailure: 30m, recovery: restart}"), line: 11,
-                              path: "scenarios[0].failures.recovery",
-                              "recovery: restart (CrashLoopBackOff) is not built yet; use replace")
-    }
-
     func testAnUnknownRecoveryIsRejected() throws {
         try assertConfigError(config("failures: {timeToFailure: 30m, recovery: replce}"), line: 11,
                               path: "scenarios[0].failures.recovery",
-                              "'replce' is not a recovery (did you mean 'replace'?); use replace")
+                              "'replce' is not a recovery (did you mean 'replace'?); use replace or restart")
     }
 
     func testFailuresNeedATimeToFailure() throws {

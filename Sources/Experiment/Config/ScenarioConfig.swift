@@ -16,7 +16,9 @@ enum ScenarioConfig {
         _ = m.optional("description")
         let name = try Names.check(m.required("name"), what: "scenario name")
 
-        let platform = try PlatformConfig.read(m, context)
+        var platform = try PlatformConfig.read(m, context)
+        let manifest = try DeploymentConfig.manifest(m, directory: context.configDirectory)
+        if let manifest { try DeploymentConfig.apply(manifest, to: &platform, m, catalog: context.images) }
         let cluster = try ClusterConfig.read(m, image: platform.image, catalog: context.images)
         let trafficValue = m.optional("traffic") ?? context.traffic
         guard let trafficValue else { throw m.missing("traffic") }
@@ -31,16 +33,22 @@ enum ScenarioConfig {
         var spec = ScenarioSpec(
             name: name, duration: context.duration, warmup: context.warmup, traffic: traffic,
             demand: demand, sloLatency: slo, platform: platform,
-            replicas: try m.optional("replicas")?.int(min: 0, max: InputLimits.maxReplicas) ?? 1,
+            replicas: try DeploymentConfig.replicas(m, manifest),
             concurrency: try m.optional("concurrency")?.int(min: 1, max: InputLimits.maxConcurrency) ?? 1,
             queueLimit: try m.optional("queueLimit")?.int(min: 0, max: InputLimits.maxQueueLimit),
             loadBalancer: try m.optional("loadBalancer")?.choice(LoadBalancerPolicy.self, what: "load balancer") ?? .roundRobin,
             cluster: cluster, scaleSchedule: scale, timeseriesInterval: context.timeseriesInterval)
         spec.autoscaling = try AutoscalingConfig.read(m, platform: platform, cluster: cluster, replicas: spec.replicas,
                                                       scaleSchedule: scale, directory: context.configDirectory)
+        try DeploymentConfig.checkHPATarget(m, manifest, directory: context.configDirectory)
         spec.workload = try FaultConfig.workload(m, autoscaling: spec.autoscaling, scaleSchedule: scale)
+        spec.deployment = try DeploymentConfig.spec(m, manifest, platform: platform, catalog: context.images)
         spec.faults = try FaultConfig.faults(m, cluster: cluster)
-        spec.failures = try FaultConfig.failures(m)
+        spec.backoff = try FaultConfig.backoff(m)
+        spec.failures = try FaultConfig.failures(m, backoff: spec.backoff)
+        spec.nodeFailure = try FaultConfig.nodeFailure(m, platform: platform.kind)
+        spec.healthCheck = try FaultConfig.healthCheck(m, platform: platform.kind)
+        spec.endpoints = try FaultConfig.endpoints(m)
         try m.finish()
         return (spec, m.resolved())
     }
