@@ -111,7 +111,8 @@ extension Simulation {
         if instances[i].runningAt.isNaN { instances[i].runningAt = now }
         gauges.readySlots.add(Double(concurrency), at: now)
         note(now, "pod/\(instances[i].pod)", "Ready", instances[i].warm ? "warm" : "")
-        listEndpoint(id, &engine)
+        // The warm fleet's endpoints were known before the run began.
+        if instances[i].warm && now == 0 { endpointChanged(id, add: true, now) } else { listEndpoint(id, &engine) }
         noteRecovery(id, now)
         notePodReady(id, &engine)
         if let failures = spec.failures {
@@ -167,5 +168,7 @@ extension Simulation {
             if hosts[h].state == .draining && hosts[h].instances == 0 { removeHost(h, engine.now) }
         }
         placeUnplaced(&engine)
+        // A rollout may wait for old pods to be gone (Recreate, completion).
+        if deployment.rollout != nil { reconcile(&engine) }
     }
 }
