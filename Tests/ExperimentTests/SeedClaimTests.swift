@@ -34,7 +34,7 @@ final class SeedClaimTests: XCTestCase {
     /// seconds (termination, then the new pods' start); RollingUpdate with
     /// maxUnavailable 0 for no time at all.
     func testRecreateHasDowntimeAndRollingUpdateHasNone() throws {
-        try assertEveryExpectationPasses("experiments/seed-claims/recreate-vs-rolling.yaml", count: 7)
+        try assertEveryExpectationPasses("experiments/seed-claims/recreate-vs-rolling.yaml", count: 11)
     }
 
     /// Seed 004: a killed bare pod leaves its Service without endpoints until
