@@ -15,6 +15,18 @@ final class ConfigSchemaTests: XCTestCase {
         // Failures and self-healing: no shipped study uses them yet.
         "scenario.workload", "scenario.faults", "scenario.faults[].at", "scenario.faults[].kill", "scenario.faults[].instance",
         "scenario.faults[].host", "scenario.failures", "scenario.failures.timeToFailure", "scenario.failures.recovery",
+        // Deployments, rollouts and self-healing: tests use them; the example manifest
+        // (experiments/examples/deployment-manifest.yaml) is a whole manifest, not a spec.
+        "scenario.deployment", "scenario.rollouts", "scenario.rollouts[].at", "scenario.rollouts[].image",
+        "scenario.reconcileDelay", "scenario.endpoints", "scenario.endpoints.propagationDelay", "scenario.backoff",
+        "scenario.backoff.initial", "scenario.backoff.max", "scenario.backoff.reset", "scenario.nodeFailure",
+        "scenario.nodeFailure.monitorGracePeriod", "scenario.nodeFailure.tolerationSeconds", "scenario.healthCheck",
+        "scenario.healthCheck.gracePeriod", "scenario.healthCheck.interval", "scenario.healthCheck.unhealthyThreshold",
+        "deployment.file", "deployment.status", "deployment.replicas", "deployment.minReadySeconds", "deployment.paused",
+        "deployment.progressDeadlineSeconds", "deployment.strategy", "deployment.strategy.rollingUpdate",
+        "deployment.strategy.rollingUpdate.maxSurge", "deployment.strategy.rollingUpdate.maxUnavailable",
+        "deployment.strategy.type", "deployment.template", "deployment.template.metadata", "deployment.template.spec",
+        "deploymentSpec.paused", "container.resources.claims",
         "distributionMap.value", "distributionMap.min", "distributionMap.max", "distributionMap.sd", "distributionMap.mu",
         "distributionMap.sigma", "distributionMap.median", "distributionMap.shape", "distributionMap.scale",
         "distributionMap.k", "distributionMap.values", "distributionMap.weights", "distributionMap.components",
@@ -117,21 +129,30 @@ final class ConfigSchemaTests: XCTestCase {
         }
     }
 
-    func shippedFiles() throws -> (experiments: [String], presets: [String]) {
-        var experiments: [String] = [], presets: [String] = []
+    func shippedFiles() throws -> (experiments: [String], presets: [String], manifests: [String]) {
+        var experiments: [String] = [], presets: [String] = [], manifests: [String] = []
         let base = Fixtures.path("experiments")
         // experiments/hpa/ holds HPA state files for `capsim hpa explain`, not experiments.
         for relative in try XCTUnwrap(FileManager.default.subpaths(atPath: base)).sorted()
         where relative.hasSuffix(".yaml") && !relative.hasPrefix("hpa/") {
-            (relative.hasPrefix("presets/") ? { presets.append(base + "/" + relative) } : { experiments.append(base + "/" + relative) })()
+            let path = base + "/" + relative
+            // Kubernetes manifests (read through deployment.file) start their documents with apiVersion.
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            if text.split(separator: "\n").contains(where: { $0.hasPrefix("apiVersion:") }) {
+                manifests.append(path)
+            } else if relative.hasPrefix("presets/") {
+                presets.append(path)
+            } else {
+                experiments.append(path)
+            }
         }
-        return (experiments, presets)
+        return (experiments, presets, manifests)
     }
 
     func testEveryKeyOfTheShippedFilesIsInTheSchemaAndViceVersa() throws {
         let schema = try Self.schema()
         var walker = Walker(root: schema)
-        let (experiments, presets) = try shippedFiles()
+        let (experiments, presets, manifests) = try shippedFiles()
         XCTAssertGreaterThan(experiments.count, 5)
         for file in experiments {
             _ = try ExperimentLoader.load(path: file)
@@ -142,6 +163,13 @@ final class ConfigSchemaTests: XCTestCase {
             let yaml = try Yams.load(yaml: try String(contentsOfFile: file, encoding: .utf8)) as Any
             walker.walk(yaml, ["$ref": "#/$defs/preset"], "preset", file, "")
         }
+        for file in manifests {
+            for document in try Yams.load_all(yaml: try String(contentsOfFile: file, encoding: .utf8)) {
+                guard let d = document as? [String: Any], d["kind"] as? String == "Deployment" else { continue }
+                walker.walk(d, ["$ref": "#/$defs/deployment"], "deployment", file, "")
+            }
+        }
+        XCTAssertFalse(manifests.isEmpty)
         XCTAssertEqual(walker.missing, [], "keys the loader accepts but the schema lacks")
         // Presets are scenarios: their keys count as the scenario's.
         let seen = walker.seen.union(walker.seen.filter { $0.hasPrefix("preset.") }.map { "scenario." + $0.dropFirst(7) })

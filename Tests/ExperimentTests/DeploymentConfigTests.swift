@@ -139,6 +139,22 @@ final class DeploymentConfigTests: XCTestCase {
         XCTAssertEqual(try scenario("replicas: 4\ndeployment: {replicas: 4}").replicas, 4)
     }
 
+    /// In a manifest a bare memory number is bytes and `1G` is 10^9 bytes, as
+    /// in Kubernetes; a container's image may be a catalog image's `name`.
+    func testManifestQuantitiesAreKubernetesQuantitiesAndImagesMayBeCatalogNames() throws {
+        let text = ValidConfig.scenario(
+            "platform: container",
+            "deployment: {template: {spec: {containers: [{name: w, image: registry.example/web:2, "
+                + "resources: {requests: {cpu: '2', memory: '1048576'}}}]}}}")
+            + "\nimages:\n  two: {name: registry.example/web:2, layers: [{name: base, size: 50MB}]}"
+        let s = try XCTUnwrap(loadConfig(text).scenarios.first)
+        XCTAssertEqual(s.platform.cpuRequest, 2)
+        XCTAssertEqual(s.platform.memoryRequestMiB, 1)
+        XCTAssertEqual(s.platform.image?.name, "registry.example/web:2")
+        let g = try scenario("deployment: {template: {spec: {containers: [{name: w, resources: {requests: {memory: 1G}}}]}}}")
+        XCTAssertEqual(g.platform.memoryRequestMiB, 1e9 / 1_048_576)
+    }
+
     func testAPastedManifestWithManyIgnoredFieldsLoadsFromAMultiDocumentFile() throws {
         let path = Fixtures.path("experiments/examples/deployment-manifest.yaml")
         let s = try scenario("platform: container\nhosts: {count: 2, cpu: 8, memory: 32Gi}\ndeployment: {file: \(path)}")
