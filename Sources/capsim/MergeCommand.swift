@@ -14,7 +14,7 @@ struct MergeCommand: ParsableCommand {
         do {
             let runs = try Study.merge(shards, into: out)
             print("merged \(shards.count) shard(s), \(runs.count) run(s): \(out)/summary.csv "
-                  + "(also runs.csv, boots.csv, timeseries.csv, scaling.csv, manifest.json)")
+                  + "(also runs.csv, boots.csv, timeseries.csv, scaling.csv, events.csv, manifest.json)")
         } catch let error as MergeError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)

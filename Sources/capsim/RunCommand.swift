@@ -73,7 +73,7 @@ struct RunCommand: ParsableCommand {
             }
         }
         let comparison = experiment.baseline == nil ? "" : ", comparison.csv"
-        print("results: \(Echo.escape(directory))/summary.csv (also runs.csv, boots.csv, timeseries.csv, scaling.csv\(comparison), manifest.json)")
+        print("results: \(Echo.escape(directory))/summary.csv (also runs.csv, boots.csv, timeseries.csv, scaling.csv, events.csv\(comparison), manifest.json)")
         return (experiment, summary)
     }
 }

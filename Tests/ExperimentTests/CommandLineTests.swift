@@ -86,9 +86,9 @@ final class CommandLineTests: XCTestCase {
         let out = URL(fileURLWithPath: config).deletingLastPathComponent().appendingPathComponent("out").path
         let r = try run(["run", config, "--out", out, "--quiet", "--jobs", "1"])
         XCTAssertEqual(r.status, 0, r.err)
-        XCTAssertEqual(r.out, "results: \(out)/summary.csv (also runs.csv, boots.csv, timeseries.csv, scaling.csv, manifest.json)\n")
+        XCTAssertEqual(r.out, "results: \(out)/summary.csv (also runs.csv, boots.csv, timeseries.csv, scaling.csv, events.csv, manifest.json)\n")
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        XCTAssertEqual(files, ["boots.csv", "manifest.json", "runs.csv", "scaling.csv", "summary.csv", "timeseries.csv"])
+        XCTAssertEqual(files, ["boots.csv", "events.csv", "manifest.json", "runs.csv", "scaling.csv", "summary.csv", "timeseries.csv"])
     }
 
     func testTheEventBudgetIsAFlagAndItsRefusalIsBadInput() throws {

@@ -110,8 +110,6 @@ final class DeploymentConfigErrorTests: XCTestCase {
              message: "bare pods have no Deployment: deployment needs workload: deployment"),
         Case(lines: container + "workload: pods\nrollouts: [{at: 10s, image: web:1.5.0}]", line: 13, path: "scenarios[0].rollouts",
              message: "bare pods have no Deployment: rollouts needs workload: deployment"),
-        Case(lines: "platform: vm\nrollouts: [{at: 10s, image: web:1.5.0}]", line: 12, path: "scenarios[0].rollouts",
-             message: "rollouts change the container image: they need platform: container"),
         Case(lines: container + "image: web:1.4.2\nrollouts: [{at: 10s, image: web:1.4.2}]", line: 13, path: "scenarios[0].rollouts[0].image",
              message: "image 'web:1.4.2' is the scenario's image: a rollout needs a new image"),
         Case(lines: container + "rollouts: [{at: 10s, image: web:1.5.0}, {at: 20s, image: web:1.5.0}]", line: 12,

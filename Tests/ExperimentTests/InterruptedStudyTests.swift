@@ -14,7 +14,7 @@ final class InterruptedStudyTests: XCTestCase {
         return dir
     }
 
-    static let files = ["runs.csv", "summary.csv", "boots.csv", "timeseries.csv", "scaling.csv", "manifest.json"]
+    static let files = ["runs.csv", "summary.csv", "boots.csv", "timeseries.csv", "scaling.csv", "events.csv", "manifest.json"]
 
     func testStreamedFilesEqualTheInMemoryWriter() throws {
         let experiment = try SmallStudy.load(in: self)

@@ -75,22 +75,60 @@ struct RandomScenarios {
               "{distribution: exponential, mean: \(real(0.1, 10))s}"])
     }
 
-    /// A scenario with, half the time, scripted faults (pods killed by rule
-    /// or by id, nodes when it has a host pool) and bare pods where no
+    /// A scenario with, half the time, rollouts under a random strategy;
+    /// and half the time scripted faults (pods and containers killed by rule
+    /// or by id, nodes when it has a host pool), random failures replaced or
+    /// restarted, delays of detection and endpoints, and bare pods where no
     /// controller sets the count.
     private mutating func scenario(_ s: Int, _ duration: Int) -> [String] {
         var out = baseScenario(s, duration)
-        guard chance(0.5) else { return out }
+        let platform = out[1].split(separator: " ").last.map(String.init) ?? "bare"
         let scaled = out.contains { $0.hasPrefix("    hpa:") || $0.hasPrefix("    scaleGroup:") || $0.hasPrefix("    scaleSchedule:") }
-        if !scaled && chance(0.5) { out.append("    workload: pods") }
+        let pods = !scaled && chance(0.25)
+        if pods { out.append("    workload: pods") }
+        if !pods && chance(0.5) { out += rollouts(duration) }
+        if chance(0.3) { out.append("    endpoints: {propagationDelay: \(real(0, 3))s}") }
+        guard chance(0.5) else { return out }
         let hasHosts = out.contains("    hosts:")
         let times = (0..<int(1...3)).map { _ in int(0...duration) }.sorted()
         let faults = times.map { at -> String in
             if hasHosts && chance(0.4) { return chance(0.5) ? "{at: \(at)s, kill: node}" : "{at: \(at)s, kill: node, host: \(int(0...4))}" }
-            return chance(0.5) ? "{at: \(at)s, kill: pod}" : "{at: \(at)s, kill: pod, instance: \(int(0...8))}"
+            let kill = pick(["pod", "container"])
+            return chance(0.5) ? "{at: \(at)s, kill: \(kill)}" : "{at: \(at)s, kill: \(kill), instance: \(int(0...8))}"
         }
         out.append("    faults: [\(faults.joined(separator: ", "))]")
-        if chance(0.5) { out.append("    failures: {timeToFailure: {distribution: exponential, mean: \(int(5...200))s}}") }
+        if chance(0.5) {
+            out.append("    failures: {timeToFailure: {distribution: exponential, mean: \(int(5...200))s}, recovery: \(pick(["replace", "restart"]))}")
+        }
+        if chance(0.5) { out.append("    backoff: {initial: \(int(1...10))s, max: \(int(10...60))s, reset: \(int(10...120))s}") }
+        if platform == "container" && chance(0.5) {
+            out.append("    nodeFailure: {monitorGracePeriod: \(int(0...40))s, tolerationSeconds: \(int(0...60))s}")
+        }
+        if (platform == "vm" || platform == "microvm") && chance(0.5) {
+            out.append("    healthCheck: {interval: \(int(1...30))s, unhealthyThreshold: \(int(1...3)), gracePeriod: \(int(0...60))s}")
+        }
+        return out
+    }
+
+    /// One to three rollouts to new images, a strategy, minReadySeconds and a reconcile delay.
+    private mutating func rollouts(_ duration: Int) -> [String] {
+        let strategy: String
+        if chance(0.3) {
+            strategy = "{type: Recreate}"
+        } else {
+            let surge = chance(0.5) ? "\(int(0...2))" : "\(pick([0, 25, 50, 100]))%"
+            let unavailable = chance(0.5) ? "\(int(0...2))" : "\(pick([0, 25, 50]))%"
+            let legal = (surge == "0" || surge == "0%") && (unavailable == "0" || unavailable == "0%") ? "1" : unavailable
+            strategy = "{type: RollingUpdate, rollingUpdate: {maxSurge: \(surge), maxUnavailable: \(legal)}}"
+        }
+        let minReady = int(0...10)
+        var out = ["    deployment: {strategy: \(strategy), minReadySeconds: \(minReady), progressDeadlineSeconds: \(minReady + int(1...120))}",
+                   "    reconcileDelay: \(real(0, 1))s"]
+        let times = (0..<int(1...3)).map { _ in int(0...duration) }.sorted()
+        let images = times.enumerated().map { k, at in
+            "{at: \(at)s, image: {name: v\(k + 2), layers: [{name: l\(int(0...5)), size: \(int(1...100))MB}, {name: v\(k + 2), size: \(int(1...50))MB}]}}"
+        }
+        out.append("    rollouts: [\(images.joined(separator: ", "))]")
         return out
     }
 

@@ -29,7 +29,7 @@ final class ShardMergeTests: XCTestCase {
         let parts = try shards(experiment, count: 3, in: dir)
         _ = try Study.merge(parts.reversed(), into: dir.appendingPathComponent("merged").path)
         _ = try Study.run(experiment, directory: dir.appendingPathComponent("whole").path, jobs: 2)
-        for file in ["runs.csv", "summary.csv", "boots.csv", "timeseries.csv", "scaling.csv", "manifest.json"] {
+        for file in ["runs.csv", "summary.csv", "boots.csv", "timeseries.csv", "scaling.csv", "events.csv", "manifest.json"] {
             let a = try Data(contentsOf: dir.appendingPathComponent("merged/\(file)"))
             let b = try Data(contentsOf: dir.appendingPathComponent("whole/\(file)"))
             XCTAssertEqual(a, b, file)

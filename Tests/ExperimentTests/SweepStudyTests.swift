@@ -6,7 +6,7 @@ import XCTest
 /// A sweep of 200 runs gives the same bytes whatever `--jobs`, merged from
 /// three shards, and killed then resumed; its files carry the point columns.
 final class SweepStudyTests: XCTestCase {
-    static let files = ["runs.csv", "summary.csv", "boots.csv", "timeseries.csv", "scaling.csv", "comparison.csv", "manifest.json"]
+    static let files = ["runs.csv", "summary.csv", "boots.csv", "timeseries.csv", "scaling.csv", "events.csv", "comparison.csv", "manifest.json"]
 
     /// 5 rates × 5 concurrencies × 2 scenarios × 4 replications = 200 runs.
     static let config = """
@@ -59,7 +59,7 @@ final class SweepStudyTests: XCTestCase {
         XCTAssertTrue(runs.hasPrefix("point,traffic.rate,scenarios[a].concurrency,scenario,replication,seed,requests,"))
         XCTAssertEqual(runs.split(separator: "\n").count, 201)
         XCTAssertTrue(runs.contains("\n24,12,6,b,3,"), "the last point's last run comes last")
-        for name in ["summary.csv", "boots.csv", "timeseries.csv", "scaling.csv", "comparison.csv"] {
+        for name in ["summary.csv", "boots.csv", "timeseries.csv", "scaling.csv", "events.csv", "comparison.csv"] {
             let text = try String(contentsOf: dir.appendingPathComponent("one/\(name)"), encoding: .utf8)
             XCTAssertTrue(text.hasPrefix("point,traffic.rate,scenarios[a].concurrency,scenario,"), name)
         }

@@ -71,6 +71,10 @@ final class RolloutPlannerTests: XCTestCase {
         let (sets, annotated) = RolloutPlanner.step(mid, replicas: 20, strategy: strategy)
         XCTAssertEqual(sets, [11, 11])
         XCTAssertEqual(annotated, 20)
+        // 2 + 1 + 1 down to 1: the shares round to −1, 0, 0; the rest takes the newest ones to 0.
+        let three = RolloutPlanner.State(sets: [2, 1, 1], available: [2, 1, 0], oldPodsRunning: true, annotated: 4)
+        let down = DeploymentStrategy.rollingUpdate(maxSurge: .count(0), maxUnavailable: .count(1))
+        XCTAssertEqual(RolloutPlanner.step(three, replicas: 1, strategy: down).sets, [1, 0, 0])
         let single = RolloutPlanner.State(sets: [4], available: [4], oldPodsRunning: false, annotated: 4)
         XCTAssertEqual(RolloutPlanner.step(single, replicas: 7, strategy: strategy).sets, [7])
     }

@@ -100,9 +100,6 @@ enum DeploymentConfig {
     /// revision running before it.
     static func rollouts(_ m: ConfigMap, platform: PlatformSpec, catalog: [String: ImageSpec]) throws -> [RolloutSpec] {
         guard let list = m.optional("rollouts") else { return [] }
-        guard platform.kind == .container else {
-            throw list.error("rollouts change the container image: they need platform: container")
-        }
         var out: [RolloutSpec] = []
         for item in try list.list() {
             let r = try item.map()

@@ -17,7 +17,8 @@ import SimRandom
 /// hosts (1/64 each); the Ready list is kept sorted (instances²/100); a
 /// scale step sorts the live instances (1/8 each); a container's pull
 /// walks its layers and the node's downloads (layers × (1 + layers/8));
-/// a node starts with its pre-pulled layers; an instance forced out with
+/// a node starts with its pre-pulled layers; each rollout starts as many
+/// instances as the most replicas desired; an instance forced out with
 /// requests still held scans the requests in the system (1/10 each); and
 /// setting a run up and collecting it (streams, histograms, results) costs
 /// about `runSetup` events.
@@ -88,6 +89,12 @@ public struct WorkEstimate: Sendable, Equatable {
             r.instances += Swift.max(0, Double(step.replicas) - desired)
             removed += Swift.max(0, desired - Double(step.replicas))
             desired = Double(step.replicas)
+        }
+        // Each rollout replaces every pod: as many new instances as the most desired.
+        let rollouts = spec.workload == .deployment ? spec.deployment.rollouts.filter { $0.at <= d }.count : 0
+        if rollouts > 0 {
+            let peak = ([spec.replicas, spec.autoscaling.hpa?.spec.maxReplicas ?? 0] + spec.scaleSchedule.map(\.replicas)).max() ?? 0
+            r.instances += Double(rollouts * peak)
         }
         if let pool = spec.cluster.hosts {
             var target = Double(pool.count)

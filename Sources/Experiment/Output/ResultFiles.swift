@@ -31,6 +31,8 @@ public struct ResultFiles {
         case .boots: return records.bootsHeader + runs.map { records.bootsRows($0.point, $0.scenario, $0.replication, $0.result.boots) }.joined()
         case .scaling:
             return records.scalingHeader + runs.map { records.scalingRows($0.point, $0.scenario, $0.replication, $0.result.scaling) }.joined()
+        case .events:
+            return records.eventsHeader + runs.map { records.eventsRows($0.point, $0.scenario, $0.replication, $0.result.timeline) }.joined()
         case .timeseries:
             return records.timeseriesHeader + runs.map { run in
                 run.result.timeseries.map { records.timeseriesRow(run.point, run.scenario, run.replication, $0) }.joined()

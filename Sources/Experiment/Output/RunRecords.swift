@@ -17,6 +17,7 @@ struct RunRecords {
     }
     var timeseriesHeader: String { CSVFormat.row(study.pointHeader + ["scenario", "replication"] + TimeSeriesRow.columns) }
     var scalingHeader: String { CSVFormat.row(study.pointHeader + ["scenario", "replication", "time_s", "controller", "from", "to", "reason"]) }
+    var eventsHeader: String { CSVFormat.row(study.pointHeader + ["scenario", "replication", "time_s", "object", "kind", "detail"]) }
 
     /// The seed column: the experiment's seed, or with a sweep the point's.
     func runsRow(_ point: Int, _ scenario: Int, _ replication: Int, metrics: [Double]) -> String {
@@ -66,6 +67,15 @@ struct RunRecords {
         records.map { r in
             CSVFormat.row([prefix(point, scenario, replication), CSVFormat.number(r.time), r.controller, String(r.from), String(r.to),
                            CSVFormat.field(r.reason)])
+        }.joined()
+    }
+
+    /// events.csv rows: one per timeline event, in the run's (time) order;
+    /// `object`, `kind` and `detail` are quoted where they need it.
+    func eventsRows(_ point: Int, _ scenario: Int, _ replication: Int, _ events: [TimelineEvent]) -> String {
+        events.map { e in
+            CSVFormat.row([prefix(point, scenario, replication), CSVFormat.number(e.time), CSVFormat.field(e.object),
+                           CSVFormat.field(e.kind), CSVFormat.field(e.detail)])
         }.joined()
     }
 }

@@ -14,7 +14,7 @@ struct StudyFiles {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         let headers: [Journal.Kind: String] = [
             .runs: records.runsHeader, .boots: records.bootsHeader, .timeseries: records.timeseriesHeader,
-            .scaling: records.scalingHeader,
+            .scaling: records.scalingHeader, .events: records.eventsHeader,
         ]
         for kind in Journal.Kind.allCases {
             try copy(kind, header: headers[kind] ?? "", to: url.appendingPathComponent(kind.fileName))
@@ -63,6 +63,7 @@ extension Journal.Kind {
         case .boots: return "boots.csv"
         case .timeseries: return "timeseries.csv"
         case .scaling: return "scaling.csv"
+        case .events: return "events.csv"
         }
     }
 }

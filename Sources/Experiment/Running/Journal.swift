@@ -4,13 +4,13 @@ import Foundation
 /// `DIR/.journal/<config hash>/`, one per worker and attempt, to which each
 /// run appends its CSV rows as records (`@<run> <kind> <bytes>\n` and the
 /// rows) as they are produced: time series rows in chunks during the run,
-/// then its boots and scaling rows, and last its runs.csv row, which marks
+/// then its boots, scaling and events rows, and last its runs.csv row, which marks
 /// the run finished. The result files are assembled from these records in
 /// run order, so the journal is the output itself, never a second encoding;
 /// a killed study leaves the finished runs' records, which the next attempt
 /// with the same config and directory reuses.
 public struct Journal: Sendable {
-    public enum Kind: Character, Sendable, CaseIterable { case runs = "R", boots = "B", timeseries = "T", scaling = "S" }
+    public enum Kind: Character, Sendable, CaseIterable { case runs = "R", boots = "B", timeseries = "T", scaling = "S", events = "E" }
 
     public let directory: URL
 

@@ -64,6 +64,7 @@ public enum Study {
                 try segment.append([
                     (index, .timeseries, chunk), (index, .boots, records.bootsRows(p, s, r, result.boots)),
                     (index, .scaling, records.scalingRows(p, s, r, result.scaling)),
+                    (index, .events, records.eventsRows(p, s, r, result.timeline)),
                     (index, .runs, records.runsRow(p, s, r, metrics: result.metrics)),
                 ])
                 let done = work.withLock { w -> Int in

@@ -2,9 +2,10 @@
 /// happened to which object, readable as a timeline.
 ///
 /// `object` is `pod/N` (an instance; a restarted container keeps its pod's
-/// number), `node/N`, `deployment`, `replicaset/N` (revision N), `endpoints`
-/// or `scalegroup`; `kind` is a Kubernetes-style reason such as `Scheduled`,
-/// `Ready`, `Killing`, `BackOff`, `ScalingReplicaSet`, `NodeNotReady`.
+/// number), `node/N`, `deployment`, `replicaset/N` (revision N), `endpoints`,
+/// or the controller that rescaled (`hpa`, `scale-group`, `schedule`,
+/// `cluster-autoscaler`); `kind` is a Kubernetes-style reason (README,
+/// "Outputs" of "Deployments, rollouts and self-healing").
 public struct TimelineEvent: Sendable, Codable, Equatable {
     public var time: Double
     public var object: String

@@ -19,6 +19,7 @@ extension Simulation {
     mutating func setDesired(_ n: Int, controller: String, reason: String, _ engine: inout Engine<SimEvent>) {
         guard n != desired else { return reconcile(&engine) }
         scaling.records.append(ScalingRecord(time: engine.now, controller: controller, from: desired, to: n, reason: reason))
+        note(engine.now, controller, "SuccessfulRescale", "replicas \(desired) to \(n): \(reason)")
         if n > desired { scaling.scaleUps += 1 } else { scaling.scaleDowns += 1 }
         scaling.replicasMax = Swift.max(scaling.replicasMax, n)
         desired = n
@@ -59,6 +60,7 @@ extension Simulation {
     mutating func logNodes(_ before: Int, controller: String, reason: String, _ now: Double) {
         guard poolSize != before else { return }
         scaling.records.append(ScalingRecord(time: now, controller: controller, from: before, to: poolSize, reason: reason))
+        note(now, controller, "ScaledNodes", "nodes \(before) to \(poolSize): \(reason)")
     }
 
     /// What the Cluster Autoscaler sees: nodes with their requests, Pending pods.

@@ -143,6 +143,7 @@ public struct Simulation: EventHandler {
             // A host removed while it booted stays gone.
             guard hosts[Int(h)].state == .booting else { return }
             hosts[Int(h)].state = .ready
+            note(engine.now, "node/\(h)", "NodeReady")
             placeUnplaced(&engine)
         case .phaseDone(let i): finishPhase(i, &engine)
         case .pullStart(let i): startDownloads(i, &engine)

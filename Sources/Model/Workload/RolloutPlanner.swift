@@ -6,8 +6,9 @@
 /// It follows Kubernetes' `pkg/controller/deployment` (rolling.go,
 /// recreate.go, sync.go), one step per sync as the controller does (each
 /// step's ReplicaSet update triggers the next sync):
-/// 1. a scaling event (desired replicas changed since the last sync): with
-///    one active ReplicaSet (or none: the newest) it is sized to replicas;
+/// 1. a scaling event (desired replicas changed since the last sync, and
+///    some ReplicaSet has replicas): with one active ReplicaSet it is sized
+///    to replicas;
 ///    with several (RollingUpdate mid-rollout) replicas + maxSurge is spread
 ///    over them in proportion to their size, the rest going to the newest
 ///    active one (Kubernetes gives it to the largest: a simplification);
@@ -43,10 +44,12 @@ public enum RolloutPlanner {
     public static func step(_ s: State, replicas: Int, strategy: DeploymentStrategy) -> (sets: [Int], annotated: Int) {
         var sets = s.sets
         let new = sets.count - 1
-        if replicas != s.annotated {
-            let active = sets.indices.filter { sets[$0] > 0 }
-            if active.count <= 1 {
-                sets[active.first ?? new] = replicas
+        // As Kubernetes' isScalingEvent: only active ReplicaSets carry an
+        // annotation that can disagree (with none, the strategy decides).
+        let active = sets.indices.filter { sets[$0] > 0 }
+        if replicas != s.annotated && !active.isEmpty {
+            if active.count == 1 {
+                sets[active[0]] = replicas
             } else if case .rollingUpdate = strategy {
                 sets = proportionallyScaled(sets, to: replicas == 0 ? 0 : replicas + strategy.bounds(replicas).surge)
             }
@@ -90,7 +93,8 @@ public enum RolloutPlanner {
     /// Kubernetes' proportional scaling: the difference between `allowed`
     /// and today's total is shared among the ReplicaSets that have
     /// replicas in proportion to their size (rounded toward zero); what
-    /// rounding leaves goes to the newest.
+    /// rounding leaves goes to the newest, then the next newest, as far as
+    /// none goes below zero.
     static func proportionallyScaled(_ sets: [Int], to allowed: Int) -> [Int] {
         let total = sets.reduce(0, +)
         let diff = allowed - total
@@ -103,8 +107,13 @@ public enum RolloutPlanner {
             out[i] += share
             given += share
         }
-        let newest = sets.indices.last { sets[$0] > 0 } ?? sets.count - 1
-        out[newest] = Swift.max(0, out[newest] + diff - given)
+        // The rest, newest first (a set cannot go below zero).
+        var rest = diff - given
+        for i in sets.indices.reversed() where rest != 0 && sets[i] > 0 {
+            let change = rest > 0 ? rest : -Swift.min(out[i], -rest)
+            out[i] += change
+            rest -= change
+        }
         return out
     }
 }
