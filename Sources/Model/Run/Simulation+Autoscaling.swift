@@ -90,6 +90,8 @@ extension Simulation {
         guard hosts[h].state != .gone else { return }
         if hosts[h].state == .booting || hosts[h].instances == 0 { return removeHost(h, engine.now) }
         hosts[h].state = .draining
+        // Evictions are disruptions the Deployment did not decide (no PodDisruptionBudget here).
+        if deployment.rollout != nil { deployment.rollout?.guarded = false }
         let evicted = instances.indices.filter { instances[$0].host == Int32(h) && instances[$0].isLive }
         for i in evicted { terminate(Int32(i), &engine) }
         reconcile(&engine)
