@@ -46,7 +46,7 @@ final class SeedClaimTests: XCTestCase {
     /// Seed 004: pods that fit on no node wait Pending until the Cluster
     /// Autoscaler's new nodes are Ready; with enough nodes nothing waits.
     func testPodsWaitPendingUntilTheClusterAutoscalerAddsNodes() throws {
-        try assertEveryExpectationPasses("experiments/seed-claims/pending-until-node.yaml", count: 8)
+        try assertEveryExpectationPasses("experiments/seed-claims/pending-until-node.yaml", count: 10)
     }
 
     /// Seed 003: on the same hosts, VMs boot slower and fit fewer (each

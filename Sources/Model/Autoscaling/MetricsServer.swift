@@ -73,6 +73,8 @@ struct ScalingLog {
     var scaleUps = 0
     var scaleDowns = 0
     var replicasMax = 0
+    /// Hosts or nodes added during the run (booted, not the initial pool).
+    var nodesAdded = 0
     /// Start of the first interval whose offered load exceeded the Ready capacity.
     var firstOverload = Double.nan
 }

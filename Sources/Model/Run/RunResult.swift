@@ -19,7 +19,7 @@ public struct RunResult: Sendable, Codable {
         "boots", "boot_mean_s", "boot_p95_s", "time_to_ready_mean_s", "start_mean_s", "pull_share_mean",
         "instances_mean", "hosts_mean", "pending_instance_seconds",
         "cost_total", "cost_per_million_requests", "memory_overhead_mib_mean", "layer_cache_excess_bytes_max",
-        "scale_ups", "scale_downs", "replicas_max", "time_to_scale_s", "overprovision_ratio",
+        "scale_ups", "scale_downs", "replicas_max", "nodes_added", "time_to_scale_s", "overprovision_ratio",
         "errors", "availability", "downtime_s", "recoveries", "mttr_s",
         "rollouts", "rollout_duration_s", "rollout_errors", "rollout_rejected", "rollout_extra_instance_seconds",
         "restarts",

@@ -19,7 +19,10 @@ extension Simulation {
             cache: cache,
             downloads: DownloadSet(bandwidth: pool.pullBandwidth.sample(hostStream))))
         gauges.activeHosts.add(1, at: engine.now)
-        if !ready { engine.schedule(.hostReady(host: id), after: pool.boot.sample(hostStream)) }
+        if !ready {
+            scaling.nodesAdded += 1
+            engine.schedule(.hostReady(host: id), after: pool.boot.sample(hostStream))
+        }
     }
 
     /// The host for the next instance under the placement policy, or nil

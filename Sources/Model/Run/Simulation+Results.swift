@@ -110,6 +110,7 @@ extension Simulation {
             "scale_ups": Double(scaling.scaleUps),
             "scale_downs": Double(scaling.scaleDowns),
             "replicas_max": Double(scaling.replicasMax),
+            "nodes_added": Double(scaling.nodesAdded),
             "time_to_scale_s": timeToScale(),
             "overprovision_ratio": ratio(gauges.readySlots.area, gauges.busySlots.area),
             "errors": Double(c.errors),
