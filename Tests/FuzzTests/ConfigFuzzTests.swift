@@ -45,7 +45,7 @@ final class ConfigFuzzTests: XCTestCase {
     func seeds() throws -> [Seed] {
         let fm = FileManager.default
         var out: [Seed] = []
-        for folder in ["experiments", "experiments/validation"] {
+        for folder in ["experiments", "experiments/validation", "experiments/seed-claims"] {
             for name in try fm.contentsOfDirectory(atPath: Fixtures.path(folder)).sorted() where name.hasSuffix(".yaml") {
                 out.append(Seed(name: "\(folder)/\(name)",
                                 text: try String(contentsOfFile: Fixtures.path("\(folder)/\(name)"), encoding: .utf8)))
