@@ -13,3 +13,8 @@ for study in vm-vs-container flash-crowd hpa-tuning; do
 done
 # The golden-bytes output that GoldenOutputTests compares byte for byte.
 .build/release/capsim run experiments/golden.yaml --out results/golden
+# The seed-claim studies, judged as they are written (capsim check exits 1 on a failed claim).
+for study in recreate-vs-rolling bare-pod-vs-deployment pending-until-node vm-vs-container-density; do
+  .build/release/capsim check "experiments/seed-claims/$study.yaml" --out "results/seed-claims/$study"
+  plots/plot.sh "results/seed-claims/$study" || echo "plots skipped (matplotlib unavailable)" >&2
+done
