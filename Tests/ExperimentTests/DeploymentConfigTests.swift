@@ -214,3 +214,28 @@ final class DeploymentConfigTests: XCTestCase {
         XCTAssertEqual(s.replicas, 2)
     }
 }
+
+/// Without an `images:` catalog, a manifest's image names the preset's
+/// image, and a rollout named only by its tag rebuilds the top layer.
+final class UncataloguedImageTests: XCTestCase {
+    func testATagWithoutACatalogRebuildsTheTopLayerOfTheImageBefore() throws {
+        let text = ValidConfig.text + """
+
+                preset: container-cold
+                deployment:
+                  template:
+                    spec:
+                      containers: [{name: web, image: registry.example.com/team/web:1.0}]
+                rollouts: [{at: 10s, image: registry.example.com/team/web:1.1}, {at: 20s, image: "web:1.2"}]
+            """
+        let spec = try XCTUnwrap(loadConfig(text).scenarios.first)
+        let preset = ["debian-base 50000000.0", "runtime 70000000.0", "app 30000000.0"]
+        let layers = { (i: ImageSpec?) in (i?.layers ?? []).map { "\($0.name) \($0.bytes)" } }
+        XCTAssertEqual(spec.platform.image?.name, "registry.example.com/team/web:1.0")
+        XCTAssertEqual(layers(spec.platform.image), preset)
+        XCTAssertEqual(spec.deployment.rollouts.map(\.image.name), ["registry.example.com/team/web:1.1", "web:1.2"])
+        XCTAssertEqual(layers(spec.deployment.rollouts[0].image),
+                       Array(preset.dropLast()) + ["registry.example.com/team/web:1.1 top layer 30000000.0"])
+        XCTAssertEqual(layers(spec.deployment.rollouts[1].image), Array(preset.dropLast()) + ["web:1.2 top layer 30000000.0"])
+    }
+}

@@ -41,7 +41,9 @@ enum DeploymentConfig {
     static func apply(_ d: DeploymentManifest, to platform: inout PlatformSpec, _ m: ConfigMap,
                       catalog: [String: ImageSpec]) throws {
         if let i = d.image, platform.kind == .container {
-            let image = try catalogImage(i, catalog)
+            // With no catalog at all, the manifest only names the preset's image.
+            let image = try catalog.isEmpty && platform.image != nil
+                ? ImageSpec(name: i.value, layers: platform.image?.layers ?? []) : catalogImage(i, catalog)
             if let o = own(m, "image"), platform.image != image { throw conflict(i.at, "image", o, "image") }
             platform.image = image
         }
@@ -106,7 +108,13 @@ enum DeploymentConfig {
             let at = try r.required("at").duration()
             if let last = out.last, at < last.at { throw item.error("rollouts must be in time order") }
             let imageValue = try r.required("image")
-            let image = try ImageConfig.resolve(imageValue, catalog: catalog)
+            let previous = out.last?.image ?? platform.image
+            let image: ImageSpec
+            if catalog.isEmpty, case .scalar = imageValue.node {
+                image = release(try imageValue.string(), of: previous)
+            } else {
+                image = try ImageConfig.resolve(imageValue, catalog: catalog)
+            }
             try r.finish()
             if image == (out.last?.image ?? platform.image) {
                 let before = out.isEmpty ? "the scenario's image" : "the image of the rollout before it"
@@ -115,6 +123,16 @@ enum DeploymentConfig {
             out.append(RolloutSpec(at: at, image: image))
         }
         return out
+    }
+
+    /// A new version named only by its tag, when no `images:` catalog
+    /// describes it: the image before it with its top layer rebuilt (same
+    /// size, new content), as an application release usually is. Our
+    /// assumption, stated in the README; a catalog entry says otherwise.
+    static func release(_ name: String, of previous: ImageSpec?) -> ImageSpec {
+        guard var layers = previous?.layers, let top = layers.popLast() else { return ImageSpec(name: name, layers: []) }
+        layers.append(.init(name: "\(name) top layer", bytes: top.bytes))
+        return ImageSpec(name: name, layers: layers)
     }
 
     /// An HPA whose `scaleTargetRef` names a Deployment (`kind: Deployment`,
