@@ -93,7 +93,10 @@ extension Simulation {
         // Evictions are disruptions the Deployment did not decide (no PodDisruptionBudget here).
         if deployment.rollout != nil { deployment.rollout?.guarded = false }
         let evicted = instances.indices.filter { instances[$0].host == Int32(h) && instances[$0].isLive }
-        for i in evicted { terminate(Int32(i), &engine) }
+        for i in evicted {
+            note(engine.now, "pod/\(instances[i].pod)", "Evicted", "node/\(h) drained")
+            terminate(Int32(i), &engine)
+        }
         reconcile(&engine)
     }
 

@@ -27,13 +27,15 @@ extension Simulation {
         instances.enumerated().compactMap { i, inst in
             guard inst.state < .gone else { return nil }
             let placed = !inst.placedAt.isNaN
+            // A restarting container's pod stays Running, not Ready since its crash.
+            let notReadySince = inst.isRestart ? inst.recovers : placed ? inst.placedAt : inst.requestedAt
             return PodView(
                 id: i,
-                phase: inst.runningAt.isNaN ? .pending : .running,
+                phase: inst.runningAt.isNaN && !inst.isRestart ? .pending : .running,
                 ready: inst.state == .ready,
                 deleting: inst.state == .terminating,
                 startTime: placed ? inst.placedAt : nil,
-                readyTransition: inst.state == .ready ? inst.readyAt : (placed ? inst.placedAt : inst.requestedAt),
+                readyTransition: inst.state == .ready ? inst.readyAt : notReadySince,
                 cpuRequest: spec.platform.cpuRequest,
                 memoryRequestMiB: spec.platform.memoryRequestMiB,
                 sample: i < metricsServer.samples.count ? metricsServer.samples[i] : nil)

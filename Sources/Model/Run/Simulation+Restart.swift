@@ -29,7 +29,8 @@ extension Simulation {
         let newID = Int32(instances.count)
         var next = Instance(requestedAt: now, phases: phaseNames.count)
         next.host = old.host
-        next.placedAt = now
+        // Still the same pod to the API: its start time is the pod's.
+        next.placedAt = old.placedAt
         next.state = .starting
         next.revision = old.revision
         next.pod = old.pod
