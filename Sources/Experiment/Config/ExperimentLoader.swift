@@ -69,10 +69,37 @@ public enum ExperimentLoader {
 
         var resolved = top.resolved()
         resolved["scenarios"] = resolvedScenarios
+        let files = inputFiles(resolved, directory: context.configDirectory)
+        if !files.isEmpty { resolved["inputFiles"] = files }
         let json = try canonicalJSON(resolved)
         return Experiment(name: name, description: description, file: path, seed: seed,
                           replications: replications, scenarios: scenarios,
                           resolvedJSON: json, configHash: Hashing.fnv1a64Hex(json), work: work)
+    }
+
+    /// Every file the config names under a `file:` key (traces, HPA and
+    /// Deployment manifests) with a hash of its bytes. They go into the
+    /// resolved config, so that its hash, and a journal resumed under it,
+    /// changes when one of those files does, not only when the YAML does.
+    static func inputFiles(_ tree: Any, directory: String) -> [String: String] {
+        var out: [String: String] = [:]
+        func walk(_ node: Any) {
+            if let map = node as? [String: Any] {
+                for (key, value) in map {
+                    if key == "file", let path = value as? String {
+                        let full = path.hasPrefix("/") ? path : directory + "/" + path
+                        let bytes = FileManager.default.contents(atPath: full) ?? Data()
+                        out[path] = Hashing.fnv1a64Hex(String(decoding: bytes, as: UTF8.self))
+                    } else {
+                        walk(value)
+                    }
+                }
+            } else if let list = node as? [Any] {
+                list.forEach(walk)
+            }
+        }
+        walk(tree)
+        return out
     }
 
     /// One run's estimate, refused when its arrivals (which bound the
