@@ -96,7 +96,7 @@ final class DeploymentConfigErrorTests: XCTestCase {
         Case(lines: "deployment: {file: all.yaml}",
              files: ["all.yaml": "apiVersion: apps/v1\nkind: Deployment\nspec: {}\n---\napiVersion: apps/v1\nkind: Deployment\nspec: {}\n"],
              line: 11, path: "scenarios[0].deployment.file",
-             message: "'all.yaml' holds 2 Deployments (lines 1, 5); a scenario reads one: split the file"),
+             message: "'all.yaml' holds 2 of kind Deployment (lines 1, 5); a scenario reads one: split the file"),
         Case(lines: "deployment: {file: nope.yaml}", line: 11, path: "scenarios[0].deployment.file",
              message: "cannot read 'nope.yaml' (looked for DIR/nope.yaml)"),
         Case(lines: "deployment: {file: web.yaml, replicas: 2}", line: 11, path: "scenarios[0].deployment.replicas", message: "unknown key"),

@@ -239,3 +239,33 @@ final class UncataloguedImageTests: XCTestCase {
         XCTAssertEqual(layers(spec.deployment.rollouts[1].image), Array(preset.dropLast()) + ["web:1.2 top layer 30000000.0"])
     }
 }
+
+/// `hpa: {file:}` and `deployment: {file:}` may name the same multi-document
+/// file, as a `kubectl apply -f` file holds a Service, a Deployment and an HPA.
+final class SharedManifestFileTests: XCTestCase {
+    func testOneFileServesTheDeploymentAndTheHPA() throws {
+        let text = ValidConfig.text + "\n    platform: container\n    deployment: {file: app.yaml}\n    hpa: {file: app.yaml}\n"
+        let file = """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web}
+            spec: {replicas: 3}
+            ---
+            apiVersion: autoscaling/v2
+            kind: HorizontalPodAutoscaler
+            metadata: {name: web}
+            spec:
+              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+              minReplicas: 2
+              maxReplicas: 7
+            """
+        let spec = try XCTUnwrap(loadConfig(text, files: ["app.yaml": file]).scenarios.first)
+        XCTAssertEqual(spec.replicas, 3)
+        XCTAssertEqual(spec.autoscaling.hpa?.spec.minReplicas, 2)
+        XCTAssertEqual(spec.autoscaling.hpa?.spec.maxReplicas, 7)
+    }
+}

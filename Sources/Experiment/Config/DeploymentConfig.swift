@@ -152,8 +152,7 @@ enum DeploymentConfig {
     static func hpaTarget(_ hpa: ConfigValue, directory: String, allowFile: Bool = true) throws -> ConfigValue? {
         let m = ConfigMap(layers: [hpa])
         if allowFile, let file = m.peek("file") {
-            let name = try file.string()
-            return try hpaTarget(ExperimentLoader.parse(path: name.hasPrefix("/") ? name : directory + "/" + name),
+            return try hpaTarget(ManifestFile.document(file, directory: directory, kind: "HorizontalPodAutoscaler"),
                                  directory: directory, allowFile: false)
         }
         if let spec = m.peek("spec") { return ConfigMap(layers: [spec]).peek("scaleTargetRef") }

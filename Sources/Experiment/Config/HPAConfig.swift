@@ -27,12 +27,7 @@ public enum HPAConfig {
         let m = try v.map()
         if let file = m.optional("file") {
             try m.finish()
-            let name = try file.string()
-            let path = name.hasPrefix("/") ? name : directory + "/" + name
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw file.error("cannot read '\(name)' (looked for \(path))")
-            }
-            return try read(ExperimentLoader.parse(path: path), directory: directory)
+            return try read(ManifestFile.document(file, directory: directory, kind: "HorizontalPodAutoscaler"), directory: directory)
         }
         if m.has("apiVersion") || m.has("kind") || m.has("spec") {
             let api = try m.required("apiVersion")

@@ -1,13 +1,19 @@
 import Foundation
 import Yams
 
-/// A Kubernetes manifest file named by `deployment.file`: one YAML document,
-/// or several (`---`) of which exactly one is a Deployment, as `kubectl
-/// apply -f` files often hold a Deployment, its Service and its HPA.
+/// A Kubernetes manifest file named by `deployment.file` or `hpa.file`: one
+/// YAML document, or several (`---`) of which exactly one has the kind
+/// wanted, as `kubectl apply -f` files often hold a Deployment, its Service
+/// and its HPA.
 enum ManifestFile {
-    /// The document to read: the only one, or the one of kind Deployment.
-    /// `file` is resolved against `directory` unless absolute.
+    /// The Deployment of a file (see `document`).
     static func deployment(_ file: ConfigValue, directory: String) throws -> ConfigValue {
+        try document(file, directory: directory, kind: "Deployment")
+    }
+
+    /// The document to read: the only one, or the one of `kind`.
+    /// `file` is resolved against `directory` unless absolute.
+    static func document(_ file: ConfigValue, directory: String, kind wanted: String) throws -> ConfigValue {
         let name = try file.string()
         let path = name.hasPrefix("/") ? name : directory + "/" + name
         guard FileManager.default.fileExists(atPath: path) else {
@@ -15,15 +21,15 @@ enum ManifestFile {
         }
         let documents = try parseAll(path: path)
         if documents.count == 1 { return documents[0] }
-        let deployments = documents.filter { kind(of: $0) == "Deployment" }
-        switch deployments.count {
+        let matching = documents.filter { kind(of: $0) == wanted }
+        switch matching.count {
         case 1:
-            return deployments[0]
+            return matching[0]
         case 0:
-            throw file.error("'\(Echo.value(name))' holds \(documents.count) YAML documents and none of kind Deployment")
+            throw file.error("'\(Echo.value(name))' holds \(documents.count) YAML documents and none of kind \(wanted)")
         default:
-            let lines = deployments.map { $0.line.map(String.init) ?? "?" }.joined(separator: ", ")
-            throw file.error("'\(Echo.value(name))' holds \(deployments.count) Deployments (lines \(lines)); "
+            let lines = matching.map { $0.line.map(String.init) ?? "?" }.joined(separator: ", ")
+            throw file.error("'\(Echo.value(name))' holds \(matching.count) of kind \(wanted) (lines \(lines)); "
                              + "a scenario reads one: split the file")
         }
     }
