@@ -132,11 +132,11 @@ extension Simulation {
     }
 
     /// From the first interval whose offered load exceeded the Ready capacity
-    /// to the first instance that became Ready after it (NaN: never both).
+    /// to the first new instance (not a restarted container) Ready after it (NaN: never both).
     func timeToScale() -> Double {
         let t0 = scaling.firstOverload
         guard !t0.isNaN else { return .nan }
-        let firstReady = instances.lazy.filter { !$0.warm && $0.readyAt > t0 }.map(\.readyAt).min()
+        let firstReady = instances.lazy.filter { !$0.warm && !$0.isRestart && $0.readyAt > t0 }.map(\.readyAt).min()
         return firstReady.map { $0 - t0 } ?? .nan
     }
 
