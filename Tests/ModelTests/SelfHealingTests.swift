@@ -89,4 +89,19 @@ final class SelfHealingTests: XCTestCase {
         XCTAssertEqual(r.value("recoveries"), 1)
         XCTAssertEqual(r.value("downtime_s"), 13 + 700, accuracy: 1e-9)
     }
+
+    /// A loss the ReplicaSet never replaces (the count went down before it
+    /// reconciled) has no recovery: a pod created much later for a scale-up
+    /// does not stand for it.
+    func testALossWithoutAReplacementIsNotRecoveredByALaterScaleUp() throws {
+        var spec = Specs.scenario(duration: 600, platform: PlatformSpec(kind: .vm, phases: ["boot": .deterministic(value: 30)]),
+                                  replicas: 2, scale: [ScaleStep(at: 100.5, replicas: 1), ScaleStep(at: 300, replicas: 2)],
+                                  traffic: .timestamps([]))
+        spec.deployment.reconcileDelay = 1
+        spec.faults = [FaultSpec(at: 100, target: .pod(instance: 0))]
+        let r = try run(spec)
+        XCTAssertEqual(r.boots.map(\.requested), [301])
+        XCTAssertEqual(r.value("recoveries"), 0)
+        XCTAssertTrue(r.value("mttr_s").isNaN)
+    }
 }

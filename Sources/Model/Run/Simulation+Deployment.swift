@@ -34,12 +34,16 @@ extension Simulation {
             reconcile(&engine)
         }
         for rev in 0..<revisions { reconcileReplicaSet(Int32(rev), &engine) }
+        // A loss no pod was created for (the count went down meanwhile) has no recovery.
+        deployment.losses.removeAll()
         checkRolloutDone(now)
     }
 
-    /// Creates or deletes pods of one revision to match its ReplicaSet.
-    /// Deletion follows the ReplicaSet's preference: Pending first, then
-    /// the least advanced boot, then the newest Ready pod.
+    /// Creates or deletes pods of one revision to match its ReplicaSet; a
+    /// new pod stands for the oldest loss not yet recovered (mttr_s).
+    /// Deletion follows the ReplicaSet's preference: dead pods nobody has
+    /// noticed, then Pending, then the least advanced boot, then the newest
+    /// Ready pod.
     private mutating func reconcileReplicaSet(_ rev: Int32, _ engine: inout Engine<SimEvent>) {
         let pods = instances.indices.filter { instances[$0].revision == rev && (instances[$0].isLive || instances[$0].unnoticed) }
         let count = pods.count
