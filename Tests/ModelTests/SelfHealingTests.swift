@@ -63,19 +63,20 @@ final class SelfHealingTests: XCTestCase {
 
     /// A VM killed at 400 is found by the health check 2 × 30 s later, then
     /// replaced (boot 30 s): requests meanwhile fail, downtime 90 s. A VM
-    /// killed within its grace period is found only when the grace ends.
+    /// killed within its grace period leaves the load balancer when found
+    /// (660) but is replaced only when the grace ends (760).
     func testADeadVMIsReplacedAfterItsHealthCheck() throws {
         var spec = Specs.scenario(duration: 1000, platform: PlatformSpec(kind: .vm, phases: ["boot": .deterministic(value: 30)]),
-                                  replicas: 1, traffic: .timestamps([410, 470]), demand: DemandSpec(cpu: .deterministic(value: 1)))
+                                  replicas: 1, traffic: .timestamps([410, 470, 630, 700]), demand: DemandSpec(cpu: .deterministic(value: 1)))
         spec.healthCheck = HealthCheckSpec(interval: 30, unhealthyThreshold: 2, gracePeriod: 300)
         spec.faults = [FaultSpec(at: 400, target: .pod(instance: nil)), FaultSpec(at: 600, target: .pod(instance: nil))]
         let r = try run(spec)
-        XCTAssertEqual(r.value("errors"), 1, "410 goes to the dead VM, still in the load balancer")
-        XCTAssertEqual(r.value("rejected"), 1, "470: found unhealthy at 460, no endpoint until 490")
+        XCTAssertEqual(r.value("errors"), 2, "410 and 630 go to a dead VM, still in the load balancer")
+        XCTAssertEqual(r.value("rejected"), 2, "470 and 700: found unhealthy, no endpoint until the replacement")
         // Replacement launched at 460, Ready 490; killed at 600, within its grace (until 760): found at 760.
         XCTAssertEqual(r.boots.map(\.requested), [460, 760])
         XCTAssertEqual(r.value("downtime_s"), 90 + 190, accuracy: 1e-9)
-        XCTAssertEqual(r.timeline.filter { $0.kind == "HealthCheckFailed" }.map(\.time), [460, 760])
+        XCTAssertEqual(r.timeline.filter { $0.kind == "HealthCheckFailed" }.map(\.time), [460, 660])
     }
 
     /// Bare pods are restarted in place too (restartPolicy Always) but

@@ -66,8 +66,7 @@ extension Simulation {
             if spec.platform.kind == .vm || spec.platform.kind == .microvm {
                 guard wasLive || wasListed else { continue }
                 instances[Int(id)].unnoticed = wasLive
-                let at = spec.healthCheck.detection(launched: instances[Int(id)].requestedAt, lost: now)
-                engine.schedule(.healthCheckFailed(instance: id), at: Swift.max(now, at))
+                engine.schedule(.healthCheckFailed(instance: id), at: spec.healthCheck.failed(lost: now))
             } else if node != nil {
                 instances[Int(id)].unnoticed = wasLive
             } else {
@@ -110,13 +109,22 @@ extension Simulation {
         return wasLive
     }
 
-    /// A dead VM found by the health check: it leaves the load balancer and is replaced.
+    /// A dead VM found by the health check: it leaves the load balancer at
+    /// once, and is replaced then or, within its grace period, when that ends.
     mutating func lossNoticed(_ ids: [Int32], _ engine: inout Engine<SimEvent>) {
         var replaced: [Int32] = []
         for id in ids {
             let i = Int(id)
-            note(engine.now, "pod/\(instances[i].pod)", "HealthCheckFailed")
-            unlistEndpoint(id, &engine)
+            let check = spec.healthCheck
+            let replaceAt = check.replacement(launched: instances[i].requestedAt, lost: instances[i].goneAt)
+            if engine.now < check.failed(lost: instances[i].goneAt) + 1e-9 {
+                note(engine.now, "pod/\(instances[i].pod)", "HealthCheckFailed")
+                unlistEndpoint(id, &engine)
+            }
+            if engine.now < replaceAt - 1e-9 {
+                engine.schedule(.healthCheckFailed(instance: id), at: replaceAt)
+                continue
+            }
             // Only a loss still counted toward the desired replicas is replaced.
             if instances[i].unnoticed {
                 instances[i].unnoticed = false

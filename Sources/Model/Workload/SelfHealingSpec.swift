@@ -58,9 +58,14 @@ public struct HealthCheckSpec: Sendable, Equatable {
         self.gracePeriod = gracePeriod
     }
 
-    /// When a VM launched at `launched` and dead since `lost` is found unhealthy.
-    public func detection(launched: Double, lost: Double) -> Double {
-        Swift.max(lost + interval * Double(unhealthyThreshold), launched + gracePeriod)
+    /// When the load balancer finds a VM dead since `lost` unhealthy (and
+    /// stops sending it requests).
+    public func failed(lost: Double) -> Double { lost + interval * Double(unhealthyThreshold) }
+
+    /// When the scale group replaces a VM launched at `launched` and dead
+    /// since `lost`: once found unhealthy, not within its grace period.
+    public func replacement(launched: Double, lost: Double) -> Double {
+        Swift.max(failed(lost: lost), launched + gracePeriod)
     }
 }
 
