@@ -83,6 +83,23 @@ final class RolloutTests: XCTestCase {
         XCTAssertEqual(r.value("rollout_duration_s"), 8.5 + 5 + 3.5 + 5, accuracy: 1e-9)
     }
 
+    /// A pod Ready for less than minReadySeconds is not available even when
+    /// the controller wakes for another reason. Two 10 s requests at 107 and
+    /// 108 keep old pods 0 and 1 busy; at 113.5 (new pod A available) old
+    /// pod 1 is terminated and new pod B created (Ready at 117). Pod 1 is
+    /// gone at 118, which wakes the controller: B has been Ready 1 s only,
+    /// so the last old pod goes at 122, when B is available, not at 118.
+    func testAPodIsAvailableOnlyAfterMinReadySecondsWhateverWakesTheController() throws {
+        var spec = fleet(replicas: 2, strategy: .rollingUpdate(maxSurge: .count(1), maxUnavailable: .count(0)),
+                         arrivals: [107, 108])
+        spec.deployment.minReadySeconds = 5
+        let r = try run(spec)
+        let lastOld = try XCTUnwrap(r.timeline.first { $0.object == "replicaset/0" && $0.detail == "1 to 0" })
+        XCTAssertEqual(lastOld.time, 122, accuracy: 1e-9)
+        XCTAssertEqual(r.value("rollout_duration_s"), 22, accuracy: 1e-9)
+        XCTAssertEqual(r.value("completed"), 2)
+    }
+
     /// The controllers act one reconcileDelay after each change: with
     /// 0.5 s, the first new pod is asked for at 100.5, and each later step
     /// waits 0.5 s for the scale-down and 0.5 s for the scale-up.
