@@ -73,7 +73,7 @@ public struct StudySummary {
           "configHash": "\(study.configHash)",
           "seed": \(study.seed),
           "replications": \(study.replications),
-          "streams": "seed of each stream = StreamSeed.derive(seed, replication, name), names: arrivals, demand, loadBalancer, boot, hosts, hpa",\(sweepLines)
+          "streams": "seed of each stream = StreamSeed.derive(seed, replication, name), names: arrivals, demand, loadBalancer, boot, hosts, hpa, failures",\(sweepLines)
           "warnings": [\(warnings.map(Self.jsonString).map { "\n    " + $0 }.joined(separator: ","))\(warnings.isEmpty ? "" : "\n  ")],
           "config": \(study.resolvedJSON.replacingOccurrences(of: "\n", with: "\n  "))
         }
