@@ -18,8 +18,8 @@ extension Simulation {
 
         guard let target = pickInstance() else { return reject(counted) }
         let t = Int(target)
-        // Only with an endpoint propagation delay can the balancer hold an
-        // instance that is gone: the request fails.
+        // The balancer may still list an instance that is gone (a propagation
+        // delay, a dead node or VM nobody has noticed yet): the request fails.
         if instances[t].state == .gone { return failOnArrival(counted) }
         if instances[t].busy < concurrency {
             let id = requests.add(Request(arrival: now, service: service, instance: target, counted: counted))
