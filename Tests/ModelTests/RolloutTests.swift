@@ -66,8 +66,8 @@ final class RolloutTests: XCTestCase {
         XCTAssertEqual(r.value("rollout_duration_s"), 13.5, accuracy: 1e-9)
     }
 
-    /// The same rollout with RollingUpdate has no downtime at all.
-    func testRollingUpdateHasNoDowntimeWhereRecreateHasSome() throws {
+    /// The same rollout (a request in flight) with RollingUpdate has no downtime at all.
+    func testRollingUpdateWithARequestInFlightHasNoDowntime() throws {
         let rolling = try run(fleet(replicas: 3, strategy: .kubernetesDefault, arrivals: [95]))
         XCTAssertEqual(rolling.value("downtime_s"), 0)
         XCTAssertEqual(rolling.value("rollouts"), 1)

@@ -91,7 +91,7 @@ extension Simulation {
         if hosts[h].state == .booting || hosts[h].instances == 0 { return removeHost(h, engine.now) }
         hosts[h].state = .draining
         // Evictions are disruptions the Deployment did not decide (no PodDisruptionBudget here).
-        if deployment.rollout != nil { deployment.rollout?.guarded = false }
+        deployment.rollout?.guarded = false
         let evicted = instances.indices.filter { instances[$0].host == Int32(h) && instances[$0].isLive }
         for i in evicted {
             note(engine.now, "pod/\(instances[i].pod)", "Evicted", "node/\(h) drained")

@@ -22,7 +22,7 @@ extension Simulation {
             oldPodsRunning: instances.contains { Int($0.revision) < revisions - 1 && ($0.state != .gone || $0.unnoticed) },
             annotated: deployment.annotated)
         let (sets, annotated) = RolloutPlanner.step(state, replicas: desired, strategy: spec.deployment.strategy)
-        if annotated != deployment.annotated, deployment.rollout != nil { deployment.rollout?.guarded = false }
+        if annotated != deployment.annotated { deployment.rollout?.guarded = false }
         deployment.annotated = annotated
         if sets != deployment.sets {
             for (rev, (before, after)) in zip(deployment.sets, sets).enumerated() where before != after {

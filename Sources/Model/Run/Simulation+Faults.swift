@@ -96,16 +96,16 @@ extension Simulation {
             leaveReady(id, &engine, unlist: false)
             instances[i].state = .terminating
             instances[i].terminatingAt = engine.now
-            failHeldRequests(id, &engine)
+            removeHeldRequests(id, as: .failed, &engine)
             retire(id, &engine)
         case .terminating:
             if let deadline = instances[i].deadlineEvent { engine.cancel(deadline) }
             instances[i].deadlineEvent = nil
-            failHeldRequests(id, &engine)
+            removeHeldRequests(id, as: .failed, &engine)
             retire(id, &engine)
         }
         note(engine.now, "pod/\(instances[i].pod)", "Lost", reason)
-        if wasLive, let r = deployment.rollout, r.guarded { deployment.rollout?.guarded = false }
+        if wasLive { deployment.rollout?.guarded = false }
         return wasLive
     }
 
@@ -162,28 +162,6 @@ extension Simulation {
             for id in ids { deployment.losses.append(lostAt ?? instances[Int(id)].goneAt) }
             reconcile(&engine)
         }
-    }
-
-    /// Fails what an instance holds: queued and in-service requests.
-    mutating func failHeldRequests(_ i: Int32, _ engine: inout Engine<SimEvent>) {
-        while let id = instances[Int(i)].queue.popFirst() { fail(id, engine.now) }
-        // A scan of the live pool: once per killed instance, never per request.
-        for id in requests.liveIDs() where requests[id].instance == i {
-            engine.cancel(requests[id].departureEvent)
-            gauges.busySlots.add(-1, at: engine.now)
-            instances[Int(i)].changeBusy(by: -1, at: engine.now)
-            fail(id, engine.now)
-        }
-    }
-
-    private mutating func fail(_ id: Int32, _ now: Double) {
-        balancer.outstandingChanged(requests[id].instance, by: -1)
-        noteRolloutLoss(rejected: false)
-        if requests[id].counted { counters.errors += 1 }
-        counters.all.errors += 1
-        interval.rejections += 1
-        gauges.inSystem.add(-1, at: now)
-        requests.remove(id)
     }
 
     /// Keeps the zero-Ready clock after the Ready count changed.

@@ -20,7 +20,7 @@ extension Simulation {
         let t = Int(target)
         // The balancer may still list an instance that is gone (a propagation
         // delay, a dead node or VM nobody has noticed yet): the request fails.
-        if instances[t].state == .gone { return failOnArrival(counted) }
+        if instances[t].state == .gone { return count(.failed, counted: counted) }
         if instances[t].busy < concurrency {
             let id = requests.add(Request(arrival: now, service: service, instance: target, counted: counted))
             gauges.inSystem.add(1, at: engine.now)
@@ -42,14 +42,6 @@ extension Simulation {
         noteRolloutLoss(rejected: true)
         if counted { counters.rejected += 1 }
         counters.all.rejected += 1
-        interval.rejections += 1
-    }
-
-    /// A request sent to an endpoint that is gone.
-    mutating func failOnArrival(_ counted: Bool) {
-        noteRolloutLoss(rejected: false)
-        if counted { counters.errors += 1 }
-        counters.all.errors += 1
         interval.rejections += 1
     }
 
@@ -99,25 +91,46 @@ extension Simulation {
     /// Drops what a terminating instance still holds once its grace is over.
     mutating func dropHeldRequests(_ i: Int32, _ engine: inout Engine<SimEvent>) {
         instances[Int(i)].deadlineEvent = nil
-        while let id = instances[Int(i)].queue.popFirst() { drop(id, engine.now) }
+        removeHeldRequests(i, as: .dropped, &engine)
+        retire(i, &engine)
+    }
+
+    /// Ends every request an instance holds, queued or in service, unserved.
+    mutating func removeHeldRequests(_ i: Int32, as outcome: Unserved, _ engine: inout Engine<SimEvent>) {
+        while let id = instances[Int(i)].queue.popFirst() { endUnserved(id, outcome, engine.now) }
         // In-service requests are found by scanning the live pool: this runs
-        // once per forced termination, never per request.
+        // once per lost or forced-out instance, never per request.
         for id in requests.liveIDs() where requests[id].instance == i {
             engine.cancel(requests[id].departureEvent)
             gauges.busySlots.add(-1, at: engine.now)
             instances[Int(i)].changeBusy(by: -1, at: engine.now)
-            drop(id, engine.now)
+            endUnserved(id, outcome, engine.now)
         }
-        retire(i, &engine)
     }
 
-    private mutating func drop(_ id: Int32, _ now: Double) {
+    private mutating func endUnserved(_ id: Int32, _ outcome: Unserved, _ now: Double) {
         balancer.outstandingChanged(requests[id].instance, by: -1)
-        noteRolloutLoss(rejected: false)
-        if requests[id].counted { counters.dropped += 1 }
-        counters.all.dropped += 1
-        interval.rejections += 1
+        count(outcome, counted: requests[id].counted)
         gauges.inSystem.add(-1, at: now)
         requests.remove(id)
     }
+
+    /// Counts a request that ended unserved (a window arrival in the run's metrics).
+    mutating func count(_ outcome: Unserved, counted: Bool) {
+        noteRolloutLoss(rejected: false)
+        switch outcome {
+        case .dropped:
+            if counted { counters.dropped += 1 }
+            counters.all.dropped += 1
+        case .failed:
+            if counted { counters.errors += 1 }
+            counters.all.errors += 1
+        }
+        interval.rejections += 1
+    }
 }
+
+/// How a request that was accepted ends without being served: `dropped`
+/// when its terminating instance's grace is over, `failed` when its
+/// instance is lost (or was already gone when the request was sent).
+enum Unserved { case dropped, failed }

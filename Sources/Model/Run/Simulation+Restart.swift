@@ -16,8 +16,8 @@ extension Simulation {
         } else if let event = instances[i].phaseEvent {
             engine.cancel(event)
         }
-        if let r = deployment.rollout, r.guarded { deployment.rollout?.guarded = false }
-        failHeldRequests(id, &engine)
+        deployment.rollout?.guarded = false
+        removeHeldRequests(id, as: .failed, &engine)
         let old = instances[i]
         // The old container is gone; its place on the node passes to the new one.
         instances[i].state = .gone
